@@ -1,0 +1,46 @@
+// Bundles the extension host, the language server, the CLI (and, once it exists, the chat
+// webview) into dist/. node-llama-cpp stays external: it loads native binaries that are
+// shipped per platform beside the bundle, in node_modules.
+import * as esbuild from "esbuild";
+import { chmodSync, cpSync, existsSync, mkdirSync } from "node:fs";
+
+const production = process.argv.includes("--production");
+const watch = process.argv.includes("--watch");
+
+const common = {
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "cjs",
+  sourcemap: production ? false : "linked",
+  minify: production,
+  logLevel: "warning",
+  external: ["node-llama-cpp", "vscode"],
+};
+
+const builds = [
+  { ...common, entryPoints: ["src/extension.ts"], outfile: "dist/extension.js" },
+  { ...common, entryPoints: ["server/main.ts"], outfile: "dist/server.js" },
+  { ...common, entryPoints: ["server/cli.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } },
+];
+if (existsSync("media/chat/main.ts")) {
+  builds.push({ ...common, platform: "browser", format: "iife", target: "es2022", external: [], entryPoints: ["media/chat/main.ts"], outfile: "dist/webview.js" });
+}
+
+/** Grammars and the tree-sitter runtime are loaded from dist/grammars by path at run time. */
+function copyAssets() {
+  mkdirSync("dist/grammars", { recursive: true });
+  const wasm = "node_modules/@vscode/tree-sitter-wasm/wasm";
+  for (const name of ["cpp", "c-sharp", "go", "java", "javascript", "php", "python", "rust", "tsx", "typescript"]) {
+    cpSync(`${wasm}/tree-sitter-${name}.wasm`, `dist/grammars/tree-sitter-${name}.wasm`);
+  }
+  cpSync("node_modules/web-tree-sitter/web-tree-sitter.wasm", "dist/grammars/web-tree-sitter.wasm");
+}
+
+if (watch) {
+  for (const options of builds) await (await esbuild.context(options)).watch();
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+  copyAssets();
+  chmodSync("dist/cli.js", 0o755);
+}

@@ -1,0 +1,128 @@
+/**
+ * `enclave` on the command line. Each command runs the same code as the language server
+ * (model manager, engine, completion, shield), so what the CLI prints is what the editor shows.
+ */
+import { readFileSync } from "node:fs";
+import { completeAt } from "./completion/complete";
+import { ModelManager, describeBackend } from "./engine/modelManager";
+import { createLogger, type LogLevel } from "./logger";
+import { intFlag, parseArgs, stringFlag, UsageError, type ParsedArgs } from "./cliArgs";
+import { defaultSettings, type EnclaveSettings } from "./settings";
+
+const usage = `Usage: enclave <command> [options]
+
+Commands:
+  complete --model FILE --file F --line N --column M   print the inline completion at line N, column M (1-based)
+  status --model FILE                                  load the model and print backend, device and model facts
+  help                                                 this text
+
+Model options (complete, status):
+  --model FILE|hf:owner/repo/file.gguf   the model (a hf: URI is downloaded first)
+  --threads N      CPU threads (default: physical cores, 1 for tiny models)
+  --gpu auto|cuda|vulkan|metal|off
+  --context N      context size in tokens (default 4096)
+  --max-tokens N   most tokens to generate (complete; default 64)
+  --verbose        log what the engine does to stderr
+`;
+
+type Command = (args: ParsedArgs) => Promise<number>;
+
+const commands: Record<string, Command> = {
+  complete: async (args) => {
+    const file = stringFlag(args, "file");
+    const line = intFlag(args, "line");
+    const column = intFlag(args, "column");
+    const text = readFileSync(file, "utf8");
+    const offset = offsetOf(text, line, column);
+    const settings = settingsFrom(args);
+    return withEngine(args, settings, async (engine) => {
+      const outcome = await completeAt(engine, text, offset, settings);
+      process.stdout.write(outcome.text + (outcome.text.endsWith("\n") ? "" : "\n"));
+      const r = outcome.result;
+      if (r) process.stderr.write(`[${r.promptTokens} prompt tokens (${r.promptTokensEvaluated} evaluated) in ${r.promptMs.toFixed(0)} ms, ${r.generatedTokens} generated in ${r.generationMs.toFixed(0)} ms, stop: ${r.stopReason}]\n`);
+      if (!outcome.text && outcome.reason) process.stderr.write(`No completion: ${outcome.reason}\n`);
+      return 0;
+    });
+  },
+  status: async (args) => withEngine(args, settingsFrom(args), async (engine) => {
+    const { model, backend } = engine;
+    const lines = [
+      `model:     ${model.name}${model.demo ? " (generated demo model: random output)" : ""}`,
+      `file:      ${model.path} (${(model.sizeBytes / 1e6).toFixed(1)} MB)`,
+      `context:   ${model.contextSize} tokens per sequence`,
+      `fim:       ${model.fim ? "yes" : "no (inline completions need a model with fill-in-the-middle tokens)"}`,
+      `backend:   ${describeBackend(backend)}`,
+      `gpu:       ${backend.gpu}${backend.deviceNames.length ? ` — ${backend.deviceNames.join(", ")}` : ""}`,
+      `vram:      ${(backend.vramFreeBytes / 1e9).toFixed(1)} GB free of ${(backend.vramTotalBytes / 1e9).toFixed(1)} GB`,
+      `layers:    ${backend.gpuLayers} of ${backend.totalLayers} on the GPU`,
+      `threads:   ${backend.threads}`,
+    ];
+    process.stdout.write(lines.join("\n") + "\n");
+    return 0;
+  }),
+  help: async () => {
+    process.stdout.write(usage);
+    return 0;
+  },
+};
+
+/** Settings from flags, starting from the same defaults the editor has. */
+function settingsFrom(args: ParsedArgs): EnclaveSettings {
+  const settings = defaultSettings();
+  settings.model = stringFlag(args, "model");
+  settings.threads = intFlag(args, "threads", 0);
+  settings.contextSize = intFlag(args, "context", settings.contextSize);
+  settings["completion.maxTokens"] = intFlag(args, "max-tokens", settings["completion.maxTokens"]);
+  const gpu = stringFlag(args, "gpu", "auto");
+  if (!["auto", "cuda", "vulkan", "metal", "off"].includes(gpu)) throw new UsageError(`--gpu takes auto, cuda, vulkan, metal or off, not "${gpu}".`);
+  settings.gpu = gpu as EnclaveSettings["gpu"];
+  return settings;
+}
+
+async function withEngine(args: ParsedArgs, settings: EnclaveSettings, run: (engine: NonNullable<Awaited<ReturnType<ModelManager["engine"]>>>) => Promise<number>): Promise<number> {
+  const verbose = args.flags.has("verbose");
+  const log = createLogger((level, line) => process.stderr.write(`${level}: ${line}\n`), (): LogLevel => (verbose ? "debug" : "warn"));
+  const models = new ModelManager({ log });
+  models.onStatus((s) => {
+    if (s.state === "downloading" && verbose) process.stderr.write(`${s.message}\n`);
+  });
+  await models.configure(settings);
+  const engine = await models.engine();
+  if (!engine) {
+    process.stderr.write(`enclave: ${models.status.message ?? "no model could be loaded"}\n`);
+    return 1;
+  }
+  try {
+    return await run(engine);
+  } finally {
+    await models.dispose();
+  }
+}
+
+/** Converts a 1-based line and column into an offset, clamping the column to the line. */
+function offsetOf(text: string, line: number, column: number): number {
+  const lines = text.split("\n");
+  if (line < 1 || line > lines.length) throw new UsageError(`--line ${line} is outside the file (1..${lines.length}).`);
+  let offset = 0;
+  for (let i = 0; i < line - 1; i++) offset += lines[i]!.length + 1;
+  return offset + Math.max(0, Math.min(column - 1, lines[line - 1]!.length));
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name = "help", ...rest] = argv;
+  if (name === "--help" || name === "-h") return commands.help!(parseArgs([]));
+  const command = commands[name];
+  try {
+    if (!command) throw new UsageError(`Unknown command "${name}".`);
+    return await command(parseArgs(rest, ["verbose", "json"]));
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`enclave: ${error.message}\n\n${usage}`);
+      return 2;
+    }
+    process.stderr.write(`enclave: ${(error as Error).message}\n`);
+    return 1;
+  }
+}
+
+void main(process.argv.slice(2)).then((code) => process.exit(code));

@@ -1,0 +1,171 @@
+/**
+ * The only module that imports node-llama-cpp. Everything else in Enclave sees the model
+ * through the small interfaces this file returns, so the runtime can be swapped (or faked in
+ * unit tests) without touching features.
+ */
+import { statSync } from "node:fs";
+import { basename } from "node:path";
+import type { BackendInfo, ModelInfo } from "../protocol";
+import type { Logger } from "../logger";
+import type { SequenceBackend } from "./sequence";
+import type { SequenceKind, SpecialTokenName } from "./types";
+import { checkTensorData } from "./ggufSizes";
+import { ModelFileError } from "./errors";
+
+type NodeLlamaCpp = typeof import("node-llama-cpp", { with: { "resolution-mode": "import" } });
+type Llama = import("node-llama-cpp", { with: { "resolution-mode": "import" } }).Llama;
+type Token = import("node-llama-cpp", { with: { "resolution-mode": "import" } }).Token;
+/** Our interfaces use plain numbers; node-llama-cpp brands its token ids. */
+const asTokens = (tokens: readonly number[]): Token[] => tokens as Token[];
+
+let library: Promise<NodeLlamaCpp> | undefined;
+/** node-llama-cpp is an ES module; this CommonJS code reaches it through a dynamic import. */
+function loadLibrary(): Promise<NodeLlamaCpp> {
+  library ??= import("node-llama-cpp");
+  return library;
+}
+
+export type GpuSetting = "auto" | "cuda" | "vulkan" | "metal" | "off";
+
+export interface LoadOptions {
+  readonly path: string;
+  readonly gpu: GpuSetting;
+  /** -1 lets node-llama-cpp fit as many layers as the free VRAM allows. */
+  readonly gpuLayers: number;
+  /** 0 picks physical cores (1 for tiny models). */
+  readonly threads: number;
+  readonly contextSize: number;
+  readonly log: Logger;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (fraction: number) => void;
+  /** Resolves the automatic thread count from the model size; see threads.ts. */
+  readonly autoThreads: (modelBytes: number) => number;
+}
+
+export interface LocalModel {
+  readonly info: ModelInfo;
+  readonly backend: BackendInfo;
+  /** Tokenizes user text; special-token text inside it stays plain text. */
+  tokenize(text: string): number[];
+  specialToken(name: SpecialTokenName): number | undefined;
+  sequence(kind: SequenceKind): SequenceBackend;
+  dispose(): Promise<void>;
+}
+
+const backends = new Map<string, Promise<Llama>>();
+
+/** One Llama backend per GPU choice and thread count for the whole process. */
+async function getBackend(gpu: GpuSetting, threads: number, log: Logger): Promise<Llama> {
+  const key = `${gpu}/${threads}`;
+  let backend = backends.get(key);
+  if (!backend) {
+    backend = (async () => {
+      const lib = await loadLibrary();
+      // build "never" and usePrebuiltBinaries keep node-llama-cpp from compiling or
+      // downloading anything at run time: Enclave makes no network call of its own accord.
+      const common = { build: "never", maxThreads: threads, logLevel: lib.LlamaLogLevel.error,
+        logger: (_level: unknown, message: string) => log.debug(`llama.cpp: ${message.trim()}`) } as const;
+      const wanted = gpu === "off" ? false : gpu;
+      try {
+        return await lib.getLlama({ ...common, gpu: wanted });
+      } catch (error) {
+        if (wanted === false || wanted === "auto") throw error;
+        log.warn(`The ${gpu} backend is not available here (${(error as Error).message}); using the CPU.`);
+        return await lib.getLlama({ ...common, gpu: false });
+      }
+    })();
+    backends.set(key, backend);
+    backend.catch(() => backends.delete(key));
+  }
+  return backend;
+}
+
+/** Reads and checks a model file, then loads it with one context holding two sequences. */
+export async function loadLocalModel(options: LoadOptions): Promise<LocalModel> {
+  const { path, log } = options;
+  const lib = await loadLibrary();
+  const size = statSync(path).size;
+  let fileInfo;
+  try {
+    fileInfo = await lib.readGgufFileInfo(path, { sourceType: "filesystem", readTensorInfo: true, logWarnings: false, spliceSplitFiles: false });
+  } catch (error) {
+    throw new ModelFileError(path, `it is not a readable GGUF model (${(error as Error).message})`);
+  }
+  checkTensorData(path, size, fileInfo.infoEndOffset, fileInfo.tensorInfo ?? []);
+
+  const threads = options.threads > 0 ? options.threads : options.autoThreads(size);
+  const llama = await getBackend(options.gpu, threads, log);
+  let model;
+  try {
+    model = await llama.loadModel({
+      modelPath: path,
+      gpuLayers: options.gpuLayers < 0 ? "auto" : options.gpuLayers,
+      loadSignal: options.signal,
+      onLoadProgress: options.onProgress,
+    });
+  } catch (error) {
+    throw new ModelFileError(path, `llama.cpp could not load it (${(error as Error).message})`);
+  }
+  let context;
+  try {
+    context = await model.createContext({ sequences: 2, contextSize: options.contextSize, threads, batchSize: 512 });
+  } catch (error) {
+    await model.dispose();
+    throw new ModelFileError(path, `no context of ${options.contextSize} tokens fits in memory (${(error as Error).message}); lower enclave.contextSize`);
+  }
+  const sequences = { completion: context.getSequence(), chat: context.getSequence() };
+  const meta = fileInfo.metadata as unknown as { general?: { name?: string }; tokenizer?: { ggml?: Record<string, unknown> } };
+  const ggml = meta.tokenizer?.ggml ?? {};
+  const idOf = (key: string): number | undefined => (typeof ggml[key] === "number" ? (ggml[key] as number) : undefined);
+  const special: Record<SpecialTokenName, number | undefined> = {
+    bos: model.tokens.bos ?? undefined,
+    eos: model.tokens.eos ?? undefined,
+    fimPrefix: model.tokens.infill.prefix ?? idOf("fim_pre_token_id"),
+    fimSuffix: model.tokens.infill.suffix ?? idOf("fim_suf_token_id"),
+    fimMiddle: model.tokens.infill.middle ?? idOf("fim_mid_token_id"),
+    fimPad: idOf("fim_pad_token_id"),
+    fimRepo: idOf("fim_rep_token_id"),
+    fimFileSep: idOf("fim_sep_token_id"),
+  };
+  const name = meta.general?.name ?? basename(path);
+  const vram = await llama.getVramState();
+  const totalLayers = Number(fileInfo.architectureMetadata.block_count ?? 0) + 1;
+  const gpuType = llama.gpu === false ? "cpu" : llama.gpu;
+
+  const toBackend = (seq: typeof sequences.completion): SequenceBackend => ({
+    contextSize: seq.contextSize,
+    contextTokens: () => seq.contextTokens,
+    eraseFrom: (start) => seq.eraseContextTokenRanges([{ start, end: seq.nextTokenIndex }]),
+    ingest: (tokens) => seq.evaluateWithoutGeneratingNewTokens(asTokens(tokens)),
+    generate: (tokens, sampling) => seq.evaluate(asTokens(tokens), { temperature: sampling.temperature, seed: sampling.seed }),
+    isEndOfGeneration: (token) => model.isEogToken(token as Token),
+    detokenize: (tokens) => model.detokenize(asTokens(tokens)),
+  });
+
+  return {
+    info: {
+      path, name, sizeBytes: size, contextSize: sequences.completion.contextSize,
+      demo: /^enclave[- ]/i.test(name),
+      fim: special.fimPrefix !== undefined && special.fimSuffix !== undefined && special.fimMiddle !== undefined,
+    },
+    backend: {
+      gpu: gpuType, deviceNames: await llama.getGpuDeviceNames(),
+      vramTotalBytes: vram.total, vramFreeBytes: vram.free,
+      gpuLayers: gpuType === "cpu" ? 0 : model.gpuLayers, totalLayers, threads,
+    },
+    tokenize: (text) => model.tokenize(text, false),
+    specialToken: (which) => special[which],
+    sequence: (kind) => toBackend(sequences[kind]),
+    dispose: async () => {
+      await context.dispose();
+      await model.dispose();
+    },
+  };
+}
+
+/** What the GPU backend offers, for recommending a model before any is loaded. */
+export async function probeGpu(gpu: GpuSetting, threads: number, log: Logger): Promise<{ gpu: boolean; vramFreeBytes: number; deviceNames: string[] }> {
+  const llama = await getBackend(gpu, threads, log);
+  if (llama.gpu === false) return { gpu: false, vramFreeBytes: 0, deviceNames: [] };
+  return { gpu: true, vramFreeBytes: (await llama.getVramState()).free, deviceNames: await llama.getGpuDeviceNames() };
+}

@@ -1,0 +1,81 @@
+import type { BackendInfo, ModelInfo } from "../protocol";
+import type { LocalModel } from "./llama";
+import type { EngineMetricsCollector } from "./metrics";
+import { PrefixCachedSequence } from "./sequence";
+import type { Engine, GenerateRequest, GenerateResult, ModelVocabulary, PromptPiece, SequenceKind, SpecialTokenName } from "./types";
+
+/** Raised when a prompt names a special token the model does not have (FIM on a chat-only model, say). */
+export class MissingTokenError extends Error {
+  constructor(readonly token: SpecialTokenName, model: string) {
+    super(`The model ${model} has no ${token} token, so it cannot do this; choose a code model with fill-in-the-middle tokens.`);
+  }
+}
+
+/** The in-process engine: a node-llama-cpp model with one prefix-cached sequence per kind of work. */
+export class LocalEngine implements Engine {
+  private readonly sequences: Record<SequenceKind, PrefixCachedSequence>;
+  readonly vocabulary: ModelVocabulary;
+
+  constructor(private readonly local: LocalModel, private readonly metrics: EngineMetricsCollector) {
+    this.sequences = {
+      completion: new PrefixCachedSequence(local.sequence("completion")),
+      chat: new PrefixCachedSequence(local.sequence("chat")),
+    };
+    const special: Partial<Record<SpecialTokenName, true>> = {};
+    for (const name of ["bos", "eos", "fimPrefix", "fimSuffix", "fimMiddle", "fimPad", "fimRepo", "fimFileSep"] as const) {
+      if (local.specialToken(name) !== undefined) special[name] = true;
+    }
+    this.vocabulary = { special };
+  }
+
+  get model(): ModelInfo {
+    return this.local.info;
+  }
+
+  get backend(): BackendInfo {
+    return this.local.backend;
+  }
+
+  countTokens(text: string): number {
+    return this.local.tokenize(text).length;
+  }
+
+  /** Turns prompt pieces into token ids; user text never becomes a control token. */
+  tokenize(prompt: readonly PromptPiece[]): number[] {
+    const tokens: number[] = [];
+    for (const piece of prompt) {
+      if (typeof piece === "string") {
+        if (piece) tokens.push(...this.local.tokenize(piece));
+        continue;
+      }
+      const id = this.local.specialToken(piece.token);
+      if (id === undefined) throw new MissingTokenError(piece.token, this.local.info.name);
+      tokens.push(id);
+    }
+    return tokens;
+  }
+
+  async generate(request: GenerateRequest): Promise<GenerateResult> {
+    const started = performance.now();
+    const result = await this.sequences[request.sequence].generate({
+      prompt: this.tokenize(request.prompt),
+      maxTokens: request.maxTokens,
+      sampling: { temperature: request.temperature ?? 0, seed: request.seed },
+      stop: request.stop,
+      newlineTimeBudgetMs: request.newlineTimeBudgetMs,
+      signal: request.signal,
+      onText: request.onText,
+    });
+    this.metrics.record({
+      kind: request.sequence, stopReason: result.stopReason, promptTokens: result.promptTokens,
+      promptTokensEvaluated: result.promptTokensEvaluated, promptTokensReused: result.promptTokensReused,
+      generatedTokens: result.generatedTokens, promptMs: result.promptMs, generationMs: result.generationMs,
+      totalMs: performance.now() - started,
+    });
+    return result;
+  }
+
+  dispose(): Promise<void> {
+    return this.local.dispose();
+  }
+}

@@ -1,0 +1,139 @@
+import { freemem } from "node:os";
+import type { StatusParams } from "../protocol";
+import type { Logger } from "../logger";
+import type { EnclaveSettings } from "../settings";
+import { downloadModel } from "./download";
+import { loadLocalModel, probeGpu } from "./llama";
+import { LocalEngine } from "./localEngine";
+import { EngineMetricsCollector } from "./metrics";
+import { catalog, defaultModelsDirectory, isPresent, parseModelSetting, recommendModel, type ModelSource } from "./resolve";
+import { autoThreads, physicalCores } from "./threads";
+import type { Engine } from "./types";
+import { describeBackend } from "./describeBackend";
+
+export { describeBackend };
+
+/** The settings that decide which model is loaded and how; a change to any of them reloads. */
+const MODEL_KEYS = ["model", "modelSha256", "modelsDirectory", "huggingFaceEndpoint", "gpu", "gpuLayers", "threads", "contextSize"] as const;
+
+export interface ModelManagerOptions {
+  readonly log: Logger;
+  /** Downloads go here unless enclave.modelsDirectory says otherwise (the extension's global storage). */
+  readonly storageDirectory?: string;
+  /** Relative model paths are resolved from here (the first workspace folder). */
+  readonly baseDirectory?: string;
+}
+
+/**
+ * Owns the model's life: resolves the setting, downloads when the user configured an hf: URI,
+ * loads, and reports every step as a status. It never downloads on its own initiative: with no
+ * model configured it reports "noModel" and names the recommended one.
+ */
+export class ModelManager {
+  readonly metrics = new EngineMetricsCollector();
+  private current: Engine | undefined;
+  private loading: Promise<void> = Promise.resolve();
+  private abort: AbortController | undefined;
+  private loadedKey = "";
+  private state: StatusParams = { state: "starting" };
+  private readonly listeners = new Set<(status: StatusParams) => void>();
+
+  constructor(private readonly options: ModelManagerOptions) {}
+
+  get status(): StatusParams {
+    return this.state;
+  }
+
+  onStatus(listener: (status: StatusParams) => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /** The engine once any load in progress has settled; undefined when no model is usable. */
+  async engine(): Promise<Engine | undefined> {
+    await this.loading;
+    return this.current;
+  }
+
+  /** Applies settings; reloads only when a model-related setting changed (or when forced). */
+  configure(settings: EnclaveSettings, force = false): Promise<void> {
+    const key = JSON.stringify(MODEL_KEYS.map((k) => settings[k]));
+    if (!force && key === this.loadedKey) return this.loading;
+    this.loadedKey = key;
+    this.abort?.abort();
+    const abort = (this.abort = new AbortController());
+    this.loading = this.loading.then(() => this.load(settings, abort.signal)).catch((error: unknown) => {
+      if (abort.signal.aborted) return;
+      this.options.log.error(`Model load failed: ${(error as Error).stack ?? error}`);
+      this.setStatus({ state: "error", message: (error as Error).message });
+    });
+    return this.loading;
+  }
+
+  async dispose(): Promise<void> {
+    this.abort?.abort();
+    await this.loading;
+    await this.unload();
+  }
+
+  private async load(settings: EnclaveSettings, signal: AbortSignal): Promise<void> {
+    await this.unload();
+    const source = await this.resolve(settings);
+    if (!source) return;
+    if (source.kind === "hf" && !isPresent(source)) {
+      this.setStatus({ state: "downloading", progress: 0, message: `Downloading ${source.uri}` });
+      await downloadModel({
+        url: source.url, dest: source.path, sha256: settings.modelSha256, signal, log: this.options.log,
+        onProgress: (received, total) => this.setStatus({
+          state: "downloading", progress: total ? received / total : undefined,
+          message: `Downloading ${source.uri}: ${(received / 1e6).toFixed(0)}${total ? ` of ${(total / 1e6).toFixed(0)}` : ""} MB`,
+        }),
+      });
+    }
+    if (signal.aborted) return;
+    this.setStatus({ state: "loading", progress: 0, message: `Loading ${source.path}` });
+    const local = await loadLocalModel({
+      path: source.path, gpu: settings.gpu, gpuLayers: settings.gpuLayers, threads: settings.threads,
+      contextSize: settings.contextSize, log: this.options.log, signal, autoThreads,
+      onProgress: (progress) => this.setStatus({ state: "loading", progress, message: `Loading ${source.path}` }),
+    });
+    if (signal.aborted) {
+      await local.dispose();
+      return;
+    }
+    this.current = new LocalEngine(local, this.metrics);
+    const { model, backend } = this.current;
+    this.options.log.info(`Loaded ${model.name} (${(model.sizeBytes / 1e6).toFixed(0)} MB) on ${describeBackend(backend)}; context ${model.contextSize} tokens.`);
+    this.setStatus({ state: "ready", model, backend });
+  }
+
+  /** Turns settings into a model source, or reports why there is none. */
+  private async resolve(settings: EnclaveSettings): Promise<ModelSource | undefined> {
+    const modelsDirectory = settings.modelsDirectory || this.options.storageDirectory || defaultModelsDirectory();
+    const options = { modelsDirectory, endpoint: settings.huggingFaceEndpoint, baseDirectory: this.options.baseDirectory };
+    if (!settings.model) {
+      const gpu = await probeGpu(settings.gpu, physicalCores(), this.options.log);
+      const recommended = recommendModel({ ...gpu, ramFreeBytes: freemem(), physicalCores: physicalCores() });
+      const candidates = [recommended, ...Object.values(catalog)].map((entry) => parseModelSetting(entry.uri, options));
+      const downloaded = candidates.find(isPresent);
+      if (downloaded) return downloaded;
+      this.setStatus({
+        state: "noModel",
+        message: `No model is configured. Recommended here: ${recommended.label}, about ${(recommended.approxBytes / 1e9).toFixed(1)} GB (${recommended.why}). Run "Enclave: Select Model" to download it or to pick a local .gguf file.`,
+      });
+      return undefined;
+    }
+    return parseModelSetting(settings.model, options);
+  }
+
+  private async unload(): Promise<void> {
+    const engine = this.current;
+    this.current = undefined;
+    if (engine) await engine.dispose();
+  }
+
+  private setStatus(status: StatusParams): void {
+    this.state = status;
+    for (const listener of this.listeners) listener(status);
+  }
+}

@@ -1,0 +1,56 @@
+import type { BackendInfo, ModelInfo, StopReason } from "../protocol";
+
+/** Special tokens a prompt template may name; each engine maps them to its own ids or text. */
+export type SpecialTokenName = "bos" | "eos" | "fimPrefix" | "fimSuffix" | "fimMiddle" | "fimPad" | "fimRepo" | "fimFileSep";
+
+/**
+ * One piece of a prompt. Plain strings are user text and are tokenized with special tokens
+ * disabled, so code that happens to contain `<|fim_middle|>` cannot inject control tokens.
+ */
+export type PromptPiece = string | { readonly token: SpecialTokenName };
+
+/** The engine-independent view of a loaded model's vocabulary. */
+export interface ModelVocabulary {
+  /** Special tokens the model defines; absent ones are missing from the map. */
+  readonly special: Partial<Record<SpecialTokenName, true>>;
+}
+
+/** Which sequence a request runs on: chat never evicts the completion cache and vice versa. */
+export type SequenceKind = "completion" | "chat";
+
+export interface GenerateRequest {
+  readonly sequence: SequenceKind;
+  readonly prompt: readonly PromptPiece[];
+  readonly maxTokens: number;
+  readonly temperature?: number;
+  readonly seed?: number;
+  /** Generation stops before any of these strings; the string itself is not returned. */
+  readonly stop?: readonly string[];
+  /** Stop once this many ms have passed after the first newline was generated. */
+  readonly newlineTimeBudgetMs?: number;
+  readonly signal?: AbortSignal;
+  /** Receives text as it is generated (already cut at stop strings). */
+  readonly onText?: (chunk: string) => void;
+}
+
+export interface GenerateResult {
+  readonly text: string;
+  readonly stopReason: StopReason;
+  readonly promptTokens: number;
+  readonly promptTokensEvaluated: number;
+  readonly promptTokensReused: number;
+  readonly generatedTokens: number;
+  readonly promptMs: number;
+  readonly generationMs: number;
+}
+
+/** What every engine (local node-llama-cpp, remote OpenAI-compatible) offers the features. */
+export interface Engine {
+  readonly model: ModelInfo;
+  readonly backend: BackendInfo;
+  readonly vocabulary: ModelVocabulary;
+  generate(request: GenerateRequest): Promise<GenerateResult>;
+  /** Counts tokens of user text, for prompt budgets. */
+  countTokens(text: string): number;
+  dispose(): Promise<void>;
+}

@@ -1,0 +1,32 @@
+import type { ClientCapabilities, Connection, Disposable, ServerCapabilities, TextDocuments } from "vscode-languageserver/node";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import type { SettingsSource } from "./settingsSource";
+import type { Logger } from "./logger";
+import type { ModelManager } from "./engine/modelManager";
+import type { MetricsRegistry } from "./metricsRegistry";
+
+/**
+ * Everything a feature may use. Features get their collaborators here instead of reaching
+ * for globals, so each one can be started in a test with a fake connection.
+ */
+export interface FeatureContext {
+  readonly connection: Connection;
+  readonly documents: TextDocuments<TextDocument>;
+  readonly settings: SettingsSource;
+  readonly log: Logger;
+  /** The model runtime: features ask it for the engine when they need to generate. */
+  readonly models: ModelManager;
+  /** Features add their section to the `enclave/metrics` answer here. */
+  readonly metrics: MetricsRegistry;
+}
+
+/**
+ * A capability of the server (completion, chat, shield, ...). `main.ts` only composes
+ * features: each contributes its part of the server capabilities and registers its own
+ * handlers, returning the disposables that undo them.
+ */
+export interface Feature {
+  readonly name: string;
+  capabilities(client: ClientCapabilities): ServerCapabilities;
+  register(ctx: FeatureContext): Disposable[];
+}

@@ -1,0 +1,72 @@
+/**
+ * The Enclave language server: wiring only. Each feature registers its own handlers and
+ * contributes its capabilities; this file composes them. Run it as `node dist/server.js
+ * --stdio` from any LSP client, or over IPC from the VS Code extension.
+ */
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Disposable, type InitializeResult, type ServerCapabilities } from "vscode-languageserver/node";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { fileURLToPath } from "node:url";
+import { completionFeature } from "./completion/feature";
+import { ModelManager } from "./engine/modelManager";
+import type { Feature, FeatureContext } from "./feature";
+import { createLogger, type LogLevel } from "./logger";
+import { LspSettings } from "./lspSettings";
+import { MetricsRegistry } from "./metricsRegistry";
+import { modelFeature } from "./model/feature";
+
+const features: Feature[] = [modelFeature, completionFeature];
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+let level: LogLevel = "info";
+const log = createLogger((lvl, line) => {
+  const stamped = `${new Date().toISOString().slice(11, 23)} ${line}`;
+  if (lvl === "error") connection.console.error(stamped);
+  else if (lvl === "warn") connection.console.warn(stamped);
+  else connection.console.log(stamped);
+}, () => level);
+
+let settings: LspSettings;
+let models: ModelManager;
+const disposables: Disposable[] = [];
+
+connection.onInitialize((params): InitializeResult => {
+  const init = (params.initializationOptions ?? {}) as { enclave?: unknown; storageDirectory?: string };
+  const pull = params.capabilities.workspace?.configuration === true;
+  settings = new LspSettings(connection, log, pull, init.enclave);
+  const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+  models = new ModelManager({
+    log,
+    storageDirectory: init.storageDirectory,
+    baseDirectory: folder?.startsWith("file:") ? fileURLToPath(folder) : undefined,
+  });
+  const ctx: FeatureContext = { connection, documents, settings, log, models, metrics: new MetricsRegistry() };
+  const capabilities: ServerCapabilities = { textDocumentSync: TextDocumentSyncKind.Incremental };
+  for (const feature of features) {
+    Object.assign(capabilities, feature.capabilities(params.capabilities));
+    disposables.push(...feature.register(ctx));
+  }
+  return { capabilities, serverInfo: { name: "enclave", version: "0.1.0" } };
+});
+
+connection.onInitialized(() => void applySettings());
+
+connection.onDidChangeConfiguration((change) => {
+  settings.update(change.settings);
+  void applySettings();
+});
+
+/** Reads settings and hands the model-related ones to the model manager (which reloads only on change). */
+async function applySettings(): Promise<void> {
+  const current = await settings.get();
+  level = current["log.level"];
+  await models.configure(current);
+}
+
+connection.onShutdown(async () => {
+  for (const d of disposables.splice(0)) d.dispose();
+  await models?.dispose();
+});
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,47 @@
+import type { Disposable, WorkDoneProgressServerReporter } from "vscode-languageserver/node";
+import type { Feature, FeatureContext } from "../feature";
+import { MetricsRequest, ReloadModelRequest, StatusNotification, StatusRequest, type MetricsResult, type StatusParams } from "../protocol";
+
+/**
+ * Tells clients what the model is doing: `enclave/status` notifications on every change,
+ * LSP work-done progress while a model downloads or loads, and the metrics request.
+ */
+export const modelFeature: Feature = {
+  name: "model",
+  capabilities: () => ({}),
+  register(ctx: FeatureContext): Disposable[] {
+    const { connection, models, log } = ctx;
+    let progress: Promise<WorkDoneProgressServerReporter | undefined> | undefined;
+    let progressState = "";
+
+    const onStatus = (status: StatusParams): void => {
+      void connection.sendNotification(StatusNotification.type, status);
+      const busy = status.state === "downloading" || status.state === "loading";
+      if (busy && progressState !== status.state) {
+        void progress?.then((p) => p?.done());
+        progressState = status.state;
+        const title = status.state === "downloading" ? "Enclave: downloading model" : "Enclave: loading model";
+        progress = connection.window.createWorkDoneProgress()
+          .then((reporter) => { reporter.begin(title, 0, status.message ?? ""); return reporter; })
+          .catch((error: unknown) => { log.debug(`No progress UI: ${(error as Error).message}`); return undefined; });
+      } else if (busy) {
+        void progress?.then((p) => p?.report(Math.round((status.progress ?? 0) * 100), status.message ?? ""));
+      } else if (progress) {
+        void progress.then((p) => p?.done());
+        progress = undefined;
+        progressState = "";
+      }
+    };
+
+    return [
+      models.onStatus(onStatus),
+      ctx.metrics.add("engine", () => models.metrics.snapshot()),
+      connection.onRequest(StatusRequest.type, () => models.status),
+      connection.onRequest(MetricsRequest.type, () => ctx.metrics.snapshot() as unknown as MetricsResult),
+      connection.onRequest(ReloadModelRequest.type, async () => {
+        await models.configure(await ctx.settings.get(), true);
+        return models.status;
+      }),
+    ];
+  },
+};

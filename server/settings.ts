@@ -1,0 +1,138 @@
+/**
+ * The one schema of Enclave's settings. The extension manifest's
+ * `contributes.configuration` must describe exactly these (a unit test compares them), the
+ * server validates what the client sends against them, and the CLI fills its defaults from
+ * them. Keys are relative to the `enclave` section.
+ */
+
+interface BaseSpec {
+  readonly description: string;
+  /** True when changing the value needs the model to be reloaded. */
+  readonly reload?: boolean;
+}
+interface StringSpec extends BaseSpec { readonly type: "string"; readonly default: string }
+interface EnumSpec<T extends string> extends BaseSpec { readonly type: "string"; readonly enum: readonly T[]; readonly default: T }
+interface NumberSpec extends BaseSpec { readonly type: "integer" | "number"; readonly default: number; readonly minimum: number; readonly maximum: number }
+interface BooleanSpec extends BaseSpec { readonly type: "boolean"; readonly default: boolean }
+interface StringArraySpec extends BaseSpec { readonly type: "array"; readonly default: readonly string[] }
+export type SettingSpec = StringSpec | EnumSpec<string> | NumberSpec | BooleanSpec | StringArraySpec;
+
+const enumOf = <T extends string>(values: readonly T[], def: T, description: string, reload = false): EnumSpec<T> =>
+  ({ type: "string", enum: values, default: def, description, reload });
+
+export const settingsSchema = {
+  "model": {
+    type: "string", default: "", reload: true,
+    description: "The model to run: a path to a .gguf file, or a Hugging Face URI such as hf:Qwen/Qwen2.5-Coder-1.5B-Instruct-GGUF/qwen2.5-coder-1.5b-instruct-q4_k_m.gguf. Empty: the recommended model for this machine.",
+  },
+  "modelSha256": {
+    type: "string", default: "", reload: true,
+    description: "Expected SHA-256 of the model file. A download that does not match is refused.",
+  },
+  "modelsDirectory": {
+    type: "string", default: "", reload: true,
+    description: "Where downloaded models are stored. Empty: the extension's global storage (or ~/.cache/enclave/models for the CLI).",
+  },
+  "huggingFaceEndpoint": {
+    type: "string", default: "https://huggingface.co", reload: true,
+    description: "Base URL that hf: model URIs are downloaded from (a mirror inside your network, for example).",
+  },
+  "gpu": enumOf(["auto", "cuda", "vulkan", "metal", "off"] as const, "auto",
+    "GPU backend. auto picks CUDA, Vulkan or Metal when present and falls back to the CPU.", true),
+  "gpuLayers": {
+    type: "integer", default: -1, minimum: -1, maximum: 1000, reload: true,
+    description: "Model layers to offload to the GPU. -1: as many as fit.",
+  },
+  "threads": {
+    type: "integer", default: 0, minimum: 0, maximum: 256, reload: true,
+    description: "CPU threads for inference. 0: the number of physical cores (1 for tiny models).",
+  },
+  "contextSize": {
+    type: "integer", default: 4096, minimum: 256, maximum: 131072, reload: true,
+    description: "Context window in tokens for each sequence (completions and chat each have one).",
+  },
+  "completion.enable": {
+    type: "boolean", default: true,
+    description: "Show inline completions (ghost text) while typing.",
+  },
+  "completion.maxTokens": {
+    type: "integer", default: 64, minimum: 1, maximum: 1024,
+    description: "Most tokens generated for one inline completion.",
+  },
+  "completion.temperature": {
+    type: "number", default: 0, minimum: 0, maximum: 2,
+    description: "Sampling temperature for inline completions; 0 is greedy and repeatable.",
+  },
+  "log.level": enumOf(["debug", "info", "warn", "error"] as const, "info", "How much the Enclave output channel shows."),
+} as const satisfies Record<string, SettingSpec>;
+
+export type SettingKey = keyof typeof settingsSchema;
+type ValueOf<S> = S extends { enum: readonly (infer E)[] } ? E
+  : S extends { type: "boolean" } ? boolean
+  : S extends { type: "integer" | "number" } ? number
+  : S extends { type: "array" } ? string[]
+  : string;
+/** The typed settings object, keyed like the schema (e.g. `settings["completion.enable"]`). */
+export type EnclaveSettings = { -readonly [K in SettingKey]: ValueOf<(typeof settingsSchema)[K]> };
+
+/** A problem found while reading settings: the user sees it, and the default is used instead. */
+export interface SettingProblem { key: string; message: string }
+
+/** The defaults of every setting. */
+export function defaultSettings(): EnclaveSettings {
+  const out: Record<string, unknown> = {};
+  for (const [key, spec] of Object.entries(settingsSchema)) out[key] = Array.isArray(spec.default) ? [...spec.default] : spec.default;
+  return out as EnclaveSettings;
+}
+
+/**
+ * Reads settings from what a client sent: either a nested object (`{ completion: { enable } }`,
+ * as `workspace/configuration` returns it) or flat dotted keys. Wrong values are reported and
+ * replaced by defaults, so a typo never stops the server; unknown keys are reported too.
+ */
+export function parseSettings(raw: unknown): { settings: EnclaveSettings; problems: SettingProblem[] } {
+  const settings = defaultSettings();
+  const problems: SettingProblem[] = [];
+  const flat = flatten(raw);
+  for (const [key, value] of Object.entries(flat)) {
+    if (!(key in settingsSchema)) {
+      problems.push({ key: `enclave.${key}`, message: `Unknown setting enclave.${key} is ignored.` });
+      continue;
+    }
+    const spec: SettingSpec = settingsSchema[key as SettingKey];
+    const error = validate(spec, value);
+    if (error) problems.push({ key: `enclave.${key}`, message: `enclave.${key}: ${error}; using the default ${JSON.stringify(spec.default)}.` });
+    else (settings as Record<string, unknown>)[key] = value;
+  }
+  return { settings, problems };
+}
+
+function validate(spec: SettingSpec, value: unknown): string | undefined {
+  switch (spec.type) {
+    case "boolean":
+      return typeof value === "boolean" ? undefined : `expected true or false, got ${JSON.stringify(value)}`;
+    case "integer":
+    case "number":
+      if (typeof value !== "number" || Number.isNaN(value)) return `expected a number, got ${JSON.stringify(value)}`;
+      if (spec.type === "integer" && !Number.isInteger(value)) return `expected a whole number, got ${value}`;
+      if (value < spec.minimum || value > spec.maximum) return `${value} is outside ${spec.minimum}..${spec.maximum}`;
+      return undefined;
+    case "array":
+      return Array.isArray(value) && value.every((v) => typeof v === "string") ? undefined : "expected a list of strings";
+    case "string":
+      if (typeof value !== "string") return `expected a string, got ${JSON.stringify(value)}`;
+      if ("enum" in spec && !spec.enum.includes(value)) return `"${value}" is not one of ${spec.enum.map((e) => `"${e}"`).join(", ")}`;
+      return undefined;
+  }
+}
+
+/** Turns `{ a: { b: 1 } }` into `{ "a.b": 1 }`, stopping at schema keys and at arrays. */
+function flatten(raw: unknown, prefix = "", out: Record<string, unknown> = {}): Record<string, unknown> {
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return out;
+  for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (key in settingsSchema || v === null || typeof v !== "object" || Array.isArray(v)) out[key] = v;
+    else flatten(v, key, out);
+  }
+  return out;
+}

@@ -1,0 +1,20 @@
+import * as vscode from "vscode";
+import { describeBackend } from "../server/engine/describeBackend";
+import type { EnclaveContext } from "./ctx";
+
+/** Registers every command; each one is a Disposable owned by the context. */
+export function registerCommands(ctx: EnclaveContext): void {
+  const register = (id: string, run: () => unknown): void => {
+    ctx.push(vscode.commands.registerCommand(id, run));
+  };
+  register("enclave.showLog", () => ctx.log.show(true));
+  register("enclave.restartServer", () => ctx.restartServer());
+  register("enclave.reloadModel", () => ctx.reloadModel());
+  register("enclave.showStatus", async () => {
+    await ctx.ensureClient();
+    const s = ctx.modelStatus;
+    const where = s.backend ? describeBackend(s.backend) : "not loaded";
+    const detail = s.model ? `${s.model.name} — ${where}. Runs on this machine: no code leaves it.` : (s.message ?? s.state);
+    void vscode.window.showInformationMessage(`Enclave: ${detail}`);
+  });
+}

@@ -1,0 +1,75 @@
+import * as vscode from "vscode";
+import type { StatusParams } from "../server/protocol";
+import { describeBackend } from "../server/engine/describeBackend";
+
+/**
+ * The status bar item: what the model is doing and where it runs. Errors show here (with what
+ * to do in the tooltip) instead of in pop-ups; clicking opens the log.
+ */
+export class StatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem("enclave.status", vscode.StatusBarAlignment.Right, 100);
+
+  constructor() {
+    this.item.name = "Enclave";
+    this.item.command = "enclave.showLog";
+    this.show({ state: "starting" });
+    this.item.show();
+  }
+
+  /** The text currently shown, for tests and the status command. */
+  get text(): string {
+    return this.item.text;
+  }
+
+  get tooltip(): string {
+    return typeof this.item.tooltip === "string" ? this.item.tooltip : (this.item.tooltip?.value ?? "");
+  }
+
+  show(status: StatusParams): void {
+    const local = "Runs on this machine: no code leaves it.";
+    const percent = status.progress !== undefined ? ` ${Math.round(status.progress * 100)}%` : "";
+    this.item.backgroundColor = undefined;
+    switch (status.state) {
+      case "starting":
+        this.set("$(loading~spin) Enclave", "Enclave is starting its language server.");
+        break;
+      case "noModel":
+        this.set("$(circle-slash) Enclave: no model", status.message ?? "No model configured.");
+        break;
+      case "downloading":
+        this.set(`$(cloud-download) Enclave${percent}`, status.message ?? "Downloading the model.");
+        break;
+      case "loading":
+        this.set(`$(loading~spin) Enclave${percent}`, status.message ?? "Loading the model.");
+        break;
+      case "ready": {
+        const where = describeBackend(status.backend);
+        const demo = status.model?.demo ? " (demo model)" : "";
+        const device = status.backend?.gpu === "cpu" ? "CPU" : status.backend?.gpu.toUpperCase() ?? "";
+        this.set(`$(shield) Enclave${demo}: ${device}`,
+          `${status.model?.name ?? "model"}${demo ? " — the generated demo model: its suggestions are random text" : ""}\n${where}\n${local}`);
+        break;
+      }
+      case "error":
+        this.set("$(error) Enclave", `${status.message ?? "The model could not be loaded."}\nClick to open the log.`);
+        this.item.backgroundColor = new vscode.ThemeColor("statusBarItem.errorBackground");
+        break;
+    }
+    this.item.command = "enclave.showLog";
+  }
+
+  /** Shown while the language server is down and being restarted. */
+  showRestarting(attempt: number, delayMs: number): void {
+    this.set(`$(debug-restart) Enclave: restarting`, `The Enclave server stopped unexpectedly; restart ${attempt} in ${Math.round(delayMs / 1000)} s.`);
+    this.item.backgroundColor = new vscode.ThemeColor("statusBarItem.warningBackground");
+  }
+
+  private set(text: string, tooltip: string): void {
+    this.item.text = text;
+    this.item.tooltip = tooltip;
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}

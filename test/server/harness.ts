@@ -1,0 +1,99 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { StreamMessageReader, StreamMessageWriter } from "vscode-jsonrpc/node";
+import {
+  createProtocolConnection, ConfigurationRequest, ExitNotification, InitializedNotification, InitializeRequest,
+  ShutdownRequest, type InitializeResult, type ProtocolConnection,
+} from "vscode-languageserver-protocol/node";
+import { StatusNotification, StatusRequest, type StatusParams } from "../../server/protocol";
+
+export const repoRoot = join(__dirname, "..", "..", "..");
+export const serverPath = join(repoRoot, "dist", "server.js");
+
+export interface RunningServer {
+  readonly connection: ProtocolConnection;
+  readonly process: ChildProcess;
+  readonly initializeResult: InitializeResult;
+  /** Every status notification received so far, oldest first. */
+  readonly statuses: StatusParams[];
+  /** Lines the server logged through window/logMessage. */
+  readonly logs: string[];
+  /** Resolves with the first status (received now or later) that matches. */
+  waitForStatus(match: (s: StatusParams) => boolean, timeoutMs?: number): Promise<StatusParams>;
+  /** Changes the settings the fake client answers `workspace/configuration` with, and tells the server. */
+  setSettings(settings: Record<string, unknown>): void;
+  stop(): Promise<number | null>;
+}
+
+/**
+ * Starts `dist/server.js --stdio` as a real child process and speaks LSP to it, like any editor
+ * would. The client answers `workspace/configuration` for the `enclave` section with `settings`.
+ */
+export async function startServer(settings: Record<string, unknown>, options: { workspace?: string } = {}): Promise<RunningServer> {
+  const child = spawn(process.execPath, [serverPath, "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
+  const stderr: string[] = [];
+  child.stderr!.on("data", (chunk: Buffer) => stderr.push(chunk.toString()));
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const statuses: StatusParams[] = [];
+  const logs: string[] = [];
+  const waiters: Array<{ match: (s: StatusParams) => boolean; resolve: (s: StatusParams) => void }> = [];
+  let current = settings;
+  connection.onNotification(StatusNotification.type, (status) => {
+    statuses.push(status);
+    for (const waiter of [...waiters]) {
+      if (waiter.match(status)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(status);
+      }
+    }
+  });
+  connection.onNotification("window/logMessage", (params: { message: string }) => { logs.push(params.message); });
+  connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => current));
+  connection.onRequest("window/workDoneProgress/create", () => null);
+  connection.onNotification("$/progress", () => undefined);
+  connection.listen();
+
+  const workspace = options.workspace ?? repoRoot;
+  const initializeResult = await connection.sendRequest(InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: pathToFileURL(workspace).href,
+    workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: "ws" }],
+    capabilities: { workspace: { configuration: true }, window: { workDoneProgress: true } },
+    initializationOptions: { enclave: settings },
+  });
+  await connection.sendNotification(InitializedNotification.type, {});
+
+  return {
+    connection, process: child, initializeResult, statuses, logs,
+    waitForStatus(match, timeoutMs = 60_000) {
+      const seen = statuses.find(match);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`No matching status within ${timeoutMs} ms; saw ${JSON.stringify(statuses)}; stderr: ${stderr.join("")}`)), timeoutMs);
+        waiters.push({ match, resolve: (s) => { clearTimeout(timer); resolve(s); } });
+      });
+    },
+    setSettings(next) {
+      current = next;
+      void connection.sendNotification("workspace/didChangeConfiguration", { settings: { enclave: next } });
+    },
+    async stop() {
+      const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+      if (child.exitCode === null) {
+        await connection.sendRequest(ShutdownRequest.type).catch(() => undefined);
+        await connection.sendNotification(ExitNotification.type).catch(() => undefined);
+      }
+      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      const code = child.exitCode ?? (await exited);
+      clearTimeout(timer);
+      connection.dispose();
+      return code;
+    },
+  };
+}
+
+/** Asks the server for its current status. */
+export function currentStatus(server: RunningServer): Promise<StatusParams> {
+  return server.connection.sendRequest(StatusRequest.type);
+}
