@@ -52,6 +52,18 @@ export interface LocalModel {
   dispose(): Promise<void>;
 }
 
+/** The size of a model file, or a clear error when it is missing or not a file. */
+function fileSize(path: string): number {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    throw new ModelFileError(path, "the file does not exist");
+  }
+  if (!stat.isFile()) throw new ModelFileError(path, "it is a directory, not a .gguf file");
+  return stat.size;
+}
+
 const backends = new Map<string, Promise<Llama>>();
 
 /** One Llama backend per GPU choice and thread count for the whole process. */
@@ -84,7 +96,7 @@ async function getBackend(gpu: GpuSetting, threads: number, log: Logger): Promis
 export async function loadLocalModel(options: LoadOptions): Promise<LocalModel> {
   const { path, log } = options;
   const lib = await loadLibrary();
-  const size = statSync(path).size;
+  const size = fileSize(path);
   let fileInfo;
   try {
     fileInfo = await lib.readGgufFileInfo(path, { sourceType: "filesystem", readTensorInfo: true, logWarnings: false, spliceSplitFiles: false });

@@ -65,6 +65,7 @@ export class LocalEngine implements Engine {
       newlineTimeBudgetMs: request.newlineTimeBudgetMs,
       signal: request.signal,
       onText: request.onText,
+      reusePrefix: request.reusePrefix,
     });
     this.metrics.record({
       kind: request.sequence, stopReason: result.stopReason, promptTokens: result.promptTokens,

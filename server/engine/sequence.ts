@@ -32,6 +32,8 @@ export interface SequenceRequest {
   readonly newlineTimeBudgetMs?: number;
   readonly signal?: AbortSignal;
   readonly onText?: (chunk: string) => void;
+  /** False re-evaluates the whole prompt, as tools without prefix reuse do (for baselines). */
+  readonly reusePrefix?: boolean;
 }
 
 export interface SequenceResult {
@@ -88,7 +90,7 @@ export class PrefixCachedSequence {
     // Keep the longest cached prefix, but always evaluate at least one token: sampling needs
     // the logits of the prompt's last position.
     const cached = this.backend.contextTokens();
-    const reused = Math.min(commonPrefixLength(cached, prompt), prompt.length - 1);
+    const reused = request.reusePrefix === false ? 0 : Math.min(commonPrefixLength(cached, prompt), prompt.length - 1);
     if (reused < cached.length) await this.backend.eraseFrom(reused);
 
     const result = (stopReason: StopReason, text: string, generatedTokens: number, promptDone: number): SequenceResult => ({

@@ -31,6 +31,8 @@ export interface GenerateRequest {
   readonly signal?: AbortSignal;
   /** Receives text as it is generated (already cut at stop strings). */
   readonly onText?: (chunk: string) => void;
+  /** False re-evaluates the whole prompt (baselines in benchmarks); default true. */
+  readonly reusePrefix?: boolean;
 }
 
 export interface GenerateResult {

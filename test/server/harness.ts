@@ -19,6 +19,8 @@ export interface RunningServer {
   readonly statuses: StatusParams[];
   /** Lines the server logged through window/logMessage. */
   readonly logs: string[];
+  /** Work-done progress values the server reported (begin/report/end), in order. */
+  readonly progress: Array<{ kind: string; title?: string; message?: string; percentage?: number }>;
   /** Resolves with the first status (received now or later) that matches. */
   waitForStatus(match: (s: StatusParams) => boolean, timeoutMs?: number): Promise<StatusParams>;
   /** Changes the settings the fake client answers `workspace/configuration` with, and tells the server. */
@@ -37,6 +39,7 @@ export async function startServer(settings: Record<string, unknown>, options: { 
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const statuses: StatusParams[] = [];
   const logs: string[] = [];
+  const progress: RunningServer["progress"] = [];
   const waiters: Array<{ match: (s: StatusParams) => boolean; resolve: (s: StatusParams) => void }> = [];
   let current = settings;
   connection.onNotification(StatusNotification.type, (status) => {
@@ -51,7 +54,7 @@ export async function startServer(settings: Record<string, unknown>, options: { 
   connection.onNotification("window/logMessage", (params: { message: string }) => { logs.push(params.message); });
   connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => current));
   connection.onRequest("window/workDoneProgress/create", () => null);
-  connection.onNotification("$/progress", () => undefined);
+  connection.onNotification("$/progress", (params: { value: RunningServer["progress"][number] }) => { progress.push(params.value); });
   connection.listen();
 
   const workspace = options.workspace ?? repoRoot;
@@ -65,7 +68,7 @@ export async function startServer(settings: Record<string, unknown>, options: { 
   await connection.sendNotification(InitializedNotification.type, {});
 
   return {
-    connection, process: child, initializeResult, statuses, logs,
+    connection, process: child, initializeResult, statuses, logs, progress,
     waitForStatus(match, timeoutMs = 60_000) {
       const seen = statuses.find(match);
       if (seen) return Promise.resolve(seen);
