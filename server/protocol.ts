@@ -99,6 +99,28 @@ export namespace ReloadModelRequest {
   export const type = new RequestType0<StatusParams, void>(method);
 }
 
+/** A model Enclave can download, as offered to the user. */
+export interface CatalogModel {
+  readonly uri: string;
+  readonly label: string;
+  readonly approxBytes: number;
+  readonly why: string;
+}
+
+export interface ModelCatalogResult {
+  /** The best model for this machine's free VRAM, RAM and cores. */
+  readonly recommended: CatalogModel;
+  readonly models: CatalogModel[];
+  /** Where the server looked at the hardware: "CPU, 2 cores" or the GPU's name. */
+  readonly hardware: string;
+}
+
+/** Client → server: the models on offer and which one suits this machine (nothing is downloaded). */
+export namespace ModelCatalogRequest {
+  export const method = "enclave/model/catalog" as const;
+  export const type = new RequestType0<ModelCatalogResult, void>(method);
+}
+
 /** One Shield finding; lines and columns are 0-based like LSP positions. */
 export interface ShieldFinding {
   readonly ruleId: string;

@@ -1,6 +1,7 @@
 import * as vscode from "vscode";
 import { describeBackend } from "../server/engine/describeBackend";
 import type { EnclaveContext } from "./ctx";
+import { downloadRecommended, pickModelFile, selectModel } from "./selectModel";
 
 /** Registers every command; each one is a Disposable owned by the context. */
 export function registerCommands(ctx: EnclaveContext): void {
@@ -10,6 +11,9 @@ export function registerCommands(ctx: EnclaveContext): void {
   register("enclave.showLog", () => ctx.log.show(true));
   register("enclave.restartServer", () => ctx.restartServer());
   register("enclave.reloadModel", () => ctx.reloadModel());
+  register("enclave.selectModel", () => selectModel(ctx));
+  register("enclave.downloadRecommendedModel", () => downloadRecommended(ctx));
+  register("enclave.pickModelFile", () => pickModelFile());
   register("enclave.showStatus", async () => {
     await ctx.ensureClient();
     const s = ctx.modelStatus;

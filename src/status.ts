@@ -35,7 +35,8 @@ export class StatusBar implements vscode.Disposable {
         break;
       case "noModel":
         this.set("$(circle-slash) Enclave: no model", status.message ?? "No model configured.");
-        break;
+        this.item.command = "enclave.selectModel";
+        return;
       case "downloading":
         this.set(`$(cloud-download) Enclave${percent}`, status.message ?? "Downloading the model.");
         break;

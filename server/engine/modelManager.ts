@@ -1,5 +1,5 @@
 import { freemem } from "node:os";
-import type { StatusParams } from "../protocol";
+import type { ModelCatalogResult, StatusParams } from "../protocol";
 import type { Logger } from "../logger";
 import type { EnclaveSettings } from "../settings";
 import { downloadModel } from "./download";
@@ -112,8 +112,7 @@ export class ModelManager {
     const modelsDirectory = settings.modelsDirectory || this.options.storageDirectory || defaultModelsDirectory();
     const options = { modelsDirectory, endpoint: settings.huggingFaceEndpoint, baseDirectory: this.options.baseDirectory };
     if (!settings.model) {
-      const gpu = await probeGpu(settings.gpu, physicalCores(), this.options.log);
-      const recommended = recommendModel({ ...gpu, ramFreeBytes: freemem(), physicalCores: physicalCores() });
+      const { recommended } = await this.catalog(settings);
       const candidates = [recommended, ...Object.values(catalog)].map((entry) => parseModelSetting(entry.uri, options));
       const downloaded = candidates.find(isPresent);
       if (downloaded) return downloaded;
@@ -124,6 +123,16 @@ export class ModelManager {
       return undefined;
     }
     return parseModelSetting(settings.model, options);
+  }
+
+  /** The downloadable models and the one recommended for this machine. */
+  async catalog(settings: EnclaveSettings): Promise<ModelCatalogResult> {
+    const cores = physicalCores();
+    const gpu = await probeGpu(settings.gpu, cores, this.options.log);
+    const recommended = recommendModel({ ...gpu, ramFreeBytes: freemem(), physicalCores: cores });
+    const hardware = gpu.gpu ? `${gpu.deviceNames.join(", ") || "GPU"}, ${(gpu.vramFreeBytes / 1e9).toFixed(1)} GB VRAM free`
+      : `CPU, ${cores} core${cores === 1 ? "" : "s"}, ${(freemem() / 1e9).toFixed(1)} GB RAM free`;
+    return { recommended, models: Object.values(catalog), hardware };
   }
 
   private async unload(): Promise<void> {

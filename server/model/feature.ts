@@ -1,6 +1,6 @@
 import type { Disposable, WorkDoneProgressServerReporter } from "vscode-languageserver/node";
 import type { Feature, FeatureContext } from "../feature";
-import { MetricsRequest, ReloadModelRequest, StatusNotification, StatusRequest, type MetricsResult, type StatusParams } from "../protocol";
+import { MetricsRequest, ModelCatalogRequest, ReloadModelRequest, StatusNotification, StatusRequest, type MetricsResult, type StatusParams } from "../protocol";
 
 /**
  * Tells clients what the model is doing: `enclave/status` notifications on every change,
@@ -38,6 +38,7 @@ export const modelFeature: Feature = {
       ctx.metrics.add("engine", () => models.metrics.snapshot()),
       connection.onRequest(StatusRequest.type, () => models.status),
       connection.onRequest(MetricsRequest.type, () => ctx.metrics.snapshot() as unknown as MetricsResult),
+      connection.onRequest(ModelCatalogRequest.type, async () => models.catalog(await ctx.settings.get())),
       connection.onRequest(ReloadModelRequest.type, async () => {
         await models.configure(await ctx.settings.get(), true);
         return models.status;
