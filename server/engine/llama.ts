@@ -8,7 +8,7 @@ import { basename } from "node:path";
 import type { BackendInfo, ModelInfo } from "../protocol";
 import type { Logger } from "../logger";
 import type { SequenceBackend } from "./sequence";
-import type { SequenceKind, SpecialTokenName } from "./types";
+import type { ChatMessage, SequenceKind, SpecialTokenName } from "./types";
 import { checkTensorData } from "./ggufSizes";
 import { ModelFileError } from "./errors";
 
@@ -49,6 +49,8 @@ export interface LocalModel {
   tokenize(text: string): number[];
   specialToken(name: SpecialTokenName): number | undefined;
   sequence(kind: SequenceKind): SequenceBackend;
+  /** Renders a conversation with the model's chat template, ready for the assistant's answer. */
+  renderChat(messages: readonly ChatMessage[]): { tokens: number[]; stopTokens: Set<number>; stopTexts: string[] };
   dispose(): Promise<void>;
 }
 
@@ -154,7 +156,25 @@ export async function loadLocalModel(options: LoadOptions): Promise<LocalModel> 
     detokenize: (tokens) => model.detokenize(asTokens(tokens)),
   });
 
+  // The chat wrapper comes from the GGUF's own template (or a known model family).
+  const chatWrapper = lib.resolveChatWrapper(model);
+  const renderChat = (messages: readonly ChatMessage[]) => {
+    const chatHistory = messages.map((m) => m.role === "assistant" ? { type: "model" as const, response: [m.content] }
+      : { type: m.role, text: m.content });
+    const state = chatWrapper.generateContextState({ chatHistory: [...chatHistory, { type: "model", response: [] }] });
+    const stopTokens = new Set<number>();
+    const stopTexts: string[] = [];
+    for (const trigger of state.stopGenerationTriggers) {
+      const tokens = trigger.tokenize(model.tokenizer);
+      const text = model.detokenize(tokens, false);
+      if (tokens.length === 1 && !text) stopTokens.add(tokens[0]!);
+      else if (text) stopTexts.push(text);
+    }
+    return { tokens: state.contextText.tokenize(model.tokenizer) as number[], stopTokens, stopTexts };
+  };
+
   return {
+    renderChat,
     info: {
       path, name, sizeBytes: size, contextSize: sequences.completion.contextSize,
       demo: /^enclave[- ]/i.test(name),

@@ -2,7 +2,7 @@ import type { BackendInfo, ModelInfo } from "../protocol";
 import type { LocalModel } from "./llama";
 import type { EngineMetricsCollector } from "./metrics";
 import { PrefixCachedSequence } from "./sequence";
-import type { Engine, GenerateRequest, GenerateResult, ModelVocabulary, PromptPiece, SequenceKind, SpecialTokenName } from "./types";
+import type { ChatMessage, ChatRequest, Engine, GenerateRequest, GenerateResult, ModelVocabulary, PromptPiece, SequenceKind, SpecialTokenName } from "./types";
 
 /** Raised when a prompt names a special token the model does not have (FIM on a chat-only model, say). */
 export class MissingTokenError extends Error {
@@ -55,10 +55,26 @@ export class LocalEngine implements Engine {
     return tokens;
   }
 
-  async generate(request: GenerateRequest): Promise<GenerateResult> {
+  countChatTokens(messages: readonly ChatMessage[]): number {
+    return this.local.renderChat(messages).tokens.length;
+  }
+
+  async chat(request: ChatRequest): Promise<GenerateResult> {
+    const rendered = this.local.renderChat(request.messages);
+    return this.run("chat", rendered.tokens, {
+      maxTokens: request.maxTokens, temperature: request.temperature, seed: request.seed, signal: request.signal,
+      onText: request.onText, stop: rendered.stopTexts, stopTokens: rendered.stopTokens,
+    });
+  }
+
+  generate(request: GenerateRequest): Promise<GenerateResult> {
+    return this.run(request.sequence, this.tokenize(request.prompt), request);
+  }
+
+  private async run(kind: SequenceKind, prompt: number[], request: Omit<GenerateRequest, "sequence" | "prompt"> & { stopTokens?: ReadonlySet<number> }): Promise<GenerateResult> {
     const started = performance.now();
-    const result = await this.sequences[request.sequence].generate({
-      prompt: this.tokenize(request.prompt),
+    const result = await this.sequences[kind].generate({
+      prompt,
       maxTokens: request.maxTokens,
       sampling: { temperature: request.temperature ?? 0, seed: request.seed },
       stop: request.stop,
@@ -66,9 +82,10 @@ export class LocalEngine implements Engine {
       signal: request.signal,
       onText: request.onText,
       reusePrefix: request.reusePrefix,
+      stopTokens: request.stopTokens,
     });
     this.metrics.record({
-      kind: request.sequence, stopReason: result.stopReason, promptTokens: result.promptTokens,
+      kind, stopReason: result.stopReason, promptTokens: result.promptTokens,
       promptTokensEvaluated: result.promptTokensEvaluated, promptTokensReused: result.promptTokensReused,
       generatedTokens: result.generatedTokens, promptMs: result.promptMs, generationMs: result.generationMs,
       totalMs: performance.now() - started,

@@ -32,6 +32,8 @@ export interface SequenceRequest {
   readonly newlineTimeBudgetMs?: number;
   readonly signal?: AbortSignal;
   readonly onText?: (chunk: string) => void;
+  /** Tokens that end generation like end-of-generation does (a chat template's end-of-turn, say). */
+  readonly stopTokens?: ReadonlySet<number>;
   /** False re-evaluates the whole prompt, as tools without prefix reuse do (for baselines). */
   readonly reusePrefix?: boolean;
 }
@@ -122,7 +124,7 @@ export class PrefixCachedSequence {
       for await (const token of iterator) {
         if (!promptDone) promptDone = performance.now();
         if (signal?.aborted) { stopReason = "abort"; break; }
-        if (this.backend.isEndOfGeneration(token)) { stopReason = "eos"; break; }
+        if (this.backend.isEndOfGeneration(token) || request.stopTokens?.has(token)) { stopReason = "eos"; break; }
         generated.push(token);
         if (text.update(this.backend.detokenize(generated))) { stopReason = "stop"; break; }
         if (request.newlineTimeBudgetMs !== undefined) {

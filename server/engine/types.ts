@@ -46,12 +46,31 @@ export interface GenerateResult {
   readonly generationMs: number;
 }
 
+/** One chat message; the engine renders a conversation with the model's own chat template. */
+export interface ChatMessage {
+  readonly role: "system" | "user" | "assistant";
+  readonly content: string;
+}
+
+export interface ChatRequest {
+  readonly messages: readonly ChatMessage[];
+  readonly maxTokens: number;
+  readonly temperature?: number;
+  readonly seed?: number;
+  readonly signal?: AbortSignal;
+  readonly onText?: (chunk: string) => void;
+}
+
 /** What every engine (local node-llama-cpp, remote OpenAI-compatible) offers the features. */
 export interface Engine {
   readonly model: ModelInfo;
   readonly backend: BackendInfo;
   readonly vocabulary: ModelVocabulary;
   generate(request: GenerateRequest): Promise<GenerateResult>;
+  /** Answers the last user message on the chat sequence (the KV cache keeps earlier turns). */
+  chat(request: ChatRequest): Promise<GenerateResult>;
+  /** Tokens a conversation takes once rendered with the chat template, for context budgets. */
+  countChatTokens(messages: readonly ChatMessage[]): number;
   /** Counts tokens of user text, for prompt budgets. */
   countTokens(text: string): number;
   dispose(): Promise<void>;

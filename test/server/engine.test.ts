@@ -138,3 +138,20 @@ test("bad model files give a clear error naming the file and the cause", async (
   assert.equal(manager.status.state, "ready");
   await manager.dispose();
 });
+
+test("chat renders the model's template, streams, and reuses earlier turns from the cache", async () => {
+  const { tiny } = await ensureModels();
+  const { manager, engine } = await open(tiny);
+  try {
+    const chunks: string[] = [];
+    const messages = [{ role: "system" as const, content: "You are a coding assistant." }, { role: "user" as const, content: "What does read_config do?\n" + code }];
+    const first = await engine!.chat({ messages, maxTokens: 16, onText: (c) => chunks.push(c) });
+    assert.equal(first.generatedTokens, 16);
+    assert.equal(chunks.join(""), first.text);
+    assert.ok(engine!.countChatTokens(messages) > 20);
+    const second = await engine!.chat({ messages: [...messages, { role: "assistant", content: first.text }, { role: "user", content: "Thanks." }], maxTokens: 4 });
+    assert.ok(second.promptTokensReused >= engine!.countChatTokens(messages) - 2, `reused ${second.promptTokensReused}`);
+  } finally {
+    await manager.dispose();
+  }
+});
