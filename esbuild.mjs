@@ -2,7 +2,8 @@
 // webview) into dist/. node-llama-cpp stays external: it loads native binaries that are
 // shipped per platform beside the bundle, in node_modules.
 import * as esbuild from "esbuild";
-import { chmodSync, cpSync, existsSync, mkdirSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 
 const production = process.argv.includes("--production");
 const watch = process.argv.includes("--watch");
@@ -16,6 +17,9 @@ const common = {
   minify: production,
   logLevel: "warning",
   external: ["node-llama-cpp", "vscode"],
+  // web-tree-sitter's ES build reads import.meta.url, which is empty in a CommonJS bundle; its
+  // CommonJS build finds its wasm through the locateFile we pass.
+  alias: { "web-tree-sitter": "./node_modules/web-tree-sitter/web-tree-sitter.cjs" },
 };
 
 const builds = [
@@ -35,6 +39,9 @@ function copyAssets() {
     cpSync(`${wasm}/tree-sitter-${name}.wasm`, `dist/grammars/tree-sitter-${name}.wasm`);
   }
   cpSync("node_modules/web-tree-sitter/web-tree-sitter.wasm", "dist/grammars/web-tree-sitter.wasm");
+  // Shield's YAML rules become one JSON file beside the bundles; an invalid rule fails the build.
+  const { buildRuleBundle } = createRequire(import.meta.url)("./out/server/shield/ruleLoader.js");
+  writeFileSync("dist/rules.json", buildRuleBundle("server/shield/rules"));
 }
 
 if (watch) {

@@ -8,12 +8,14 @@ import { ModelManager, describeBackend } from "./engine/modelManager";
 import { createLogger, type LogLevel } from "./logger";
 import { intFlag, parseArgs, stringFlag, UsageError, type ParsedArgs } from "./cliArgs";
 import { defaultSettings, type EnclaveSettings } from "./settings";
+import { runScanCommand } from "./shield/scanCommand";
 
 const usage = `Usage: enclave <command> [options]
 
 Commands:
   complete --model FILE --file F --line N --column M   print the inline completion at line N, column M (1-based)
   status --model FILE                                  load the model and print backend, device and model facts
+  scan [--json] [--sarif FILE] [--fail-on LEVEL] PATH...  scan code with Enclave Shield (see enclave scan --help)
   help                                                 this text
 
 Model options (complete, status):
@@ -110,6 +112,10 @@ function offsetOf(text: string, line: number, column: number): number {
 
 async function main(argv: string[]): Promise<number> {
   const [name = "help", ...rest] = argv;
+  // Shield's scan command owns its flags and exit codes (0 clean, 1 findings, 2 usage): other tools call it.
+  if (name === "scan") {
+    return runScanCommand(rest, { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), cwd: process.cwd() });
+  }
   if (name === "--help" || name === "-h") return commands.help!(parseArgs([]));
   const command = commands[name];
   try {

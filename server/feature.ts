@@ -4,6 +4,7 @@ import type { SettingsSource } from "./settingsSource";
 import type { Logger } from "./logger";
 import type { ModelManager } from "./engine/modelManager";
 import type { MetricsRegistry } from "./metricsRegistry";
+import type { CodeActionRegistry } from "./codeActions";
 
 /**
  * Everything a feature may use. Features get their collaborators here instead of reaching
@@ -18,6 +19,8 @@ export interface FeatureContext {
   readonly models: ModelManager;
   /** Features add their section to the `enclave/metrics` answer here. */
   readonly metrics: MetricsRegistry;
+  /** Features offer code actions here; never call `connection.onCodeAction` directly (there is one handler). */
+  readonly codeActions: CodeActionRegistry;
 }
 
 /**

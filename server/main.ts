@@ -6,6 +6,7 @@
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Disposable, type InitializeResult, type ServerCapabilities } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { fileURLToPath } from "node:url";
+import { chatFeature } from "./chat/feature";
 import { completionFeature } from "./completion/feature";
 import { ModelManager } from "./engine/modelManager";
 import type { Feature, FeatureContext } from "./feature";
@@ -13,8 +14,10 @@ import { createLogger, type LogLevel } from "./logger";
 import { LspSettings } from "./lspSettings";
 import { MetricsRegistry } from "./metricsRegistry";
 import { modelFeature } from "./model/feature";
+import { shieldFeature } from "./shield/feature";
+import { CodeActionRegistry } from "./codeActions";
 
-const features: Feature[] = [modelFeature, completionFeature];
+const features: Feature[] = [modelFeature, completionFeature, shieldFeature, chatFeature];
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -40,7 +43,9 @@ connection.onInitialize((params): InitializeResult => {
     storageDirectory: init.storageDirectory,
     baseDirectory: folder?.startsWith("file:") ? fileURLToPath(folder) : undefined,
   });
-  const ctx: FeatureContext = { connection, documents, settings, log, models, metrics: new MetricsRegistry() };
+  const codeActions = new CodeActionRegistry();
+  const ctx: FeatureContext = { connection, documents, settings, log, models, metrics: new MetricsRegistry(), codeActions };
+  disposables.push(codeActions.listen(connection));
   const capabilities: ServerCapabilities = { textDocumentSync: TextDocumentSyncKind.Incremental };
   for (const feature of features) {
     Object.assign(capabilities, feature.capabilities(params.capabilities));

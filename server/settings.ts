@@ -63,6 +63,22 @@ export const settingsSchema = {
     type: "number", default: 0, minimum: 0, maximum: 2,
     description: "Sampling temperature for inline completions; 0 is greedy and repeatable.",
   },
+  "shield.diagnostics": {
+    type: "boolean", default: true,
+    description: "Show Enclave Shield security findings as diagnostics (problems) in open files.",
+  },
+  "chat.maxTokens": {
+    type: "integer", default: 1024, minimum: 16, maximum: 8192,
+    description: "Most tokens generated for one chat answer (the context window may cut it shorter).",
+  },
+  "chat.temperature": {
+    type: "number", default: 0.2, minimum: 0, maximum: 2,
+    description: "Sampling temperature for chat answers; 0 is greedy and repeatable.",
+  },
+  "chat.attachCurrentFile": {
+    type: "boolean", default: true,
+    description: "Attach the current file to chat messages when nothing is selected (shown in the chat's context bar, where it can be removed).",
+  },
   "log.level": enumOf(["debug", "info", "warn", "error"] as const, "info", "How much the Enclave output channel shows."),
 } as const satisfies Record<string, SettingSpec>;
 

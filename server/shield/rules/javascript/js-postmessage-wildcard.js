@@ -1,0 +1,10 @@
+function send(frame, token) {
+  // ruleid: js-postmessage-wildcard
+  frame.contentWindow.postMessage({ token }, "*");
+  // ruleid: js-postmessage-wildcard
+  window.parent.postMessage(token, '*');
+  // ok: js-postmessage-wildcard
+  frame.contentWindow.postMessage({ token }, "https://app.example.com");
+  // ok: js-postmessage-wildcard
+  worker.postMessage(token);
+}

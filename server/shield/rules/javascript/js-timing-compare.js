@@ -1,0 +1,13 @@
+function check(req, user, expectedSignature) {
+  const sent = req.headers["x-signature"];
+  // ruleid: js-timing-compare
+  if (sent === expectedSignature) return true;
+  // ruleid: js-timing-compare
+  if (req.query.token !== user.token) throw new Error("forbidden");
+  // ok: js-timing-compare
+  if (crypto.timingSafeEqual(Buffer.from(sent), Buffer.from(expectedSignature))) return true;
+  // ok: js-timing-compare
+  if (user.token === undefined || user.token === null || typeof user.token === "string") return false;
+  // ok: js-timing-compare
+  if (user.token.length === 32) return false;
+}

@@ -1,0 +1,13 @@
+const serialize = require("node-serialize");
+
+app.post("/state", (req, res) => {
+  // ruleid: js-unsafe-deserialization
+  const state = serialize.unserialize(req.cookies.state);
+  // ruleid: js-unsafe-deserialization
+  const obj = funcster.deepDeserialize(req.body);
+  // ok: js-unsafe-deserialization
+  const data = JSON.parse(req.body.json);
+  // ok: js-unsafe-deserialization
+  const doc = BSON.deserialize(buffer);
+  res.json({ state, obj, data, doc });
+});

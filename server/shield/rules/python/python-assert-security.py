@@ -1,0 +1,12 @@
+def delete_post(request, post):
+    # ruleid: python-assert-security
+    assert request.user.is_authenticated
+    # ruleid: python-assert-security
+    assert request.user.has_perm("blog.delete_post"), "forbidden"
+    # ruleid: python-assert-security
+    assert post.owner == request.user
+    # ok: python-assert-security
+    assert isinstance(post.id, int)
+    # ok: python-assert-security
+    assert len(post.title) < 200
+    post.delete()

@@ -1,0 +1,127 @@
+/**
+ * `enclave scan [--json] [--sarif FILE] [--fail-on error|warning|info|never] [--language ID] PATH...`
+ * Scans files and directories with Shield. Exit codes: 0 when nothing reaches --fail-on,
+ * 1 when something does, 2 on usage errors. dist/cli.js dispatches `enclave scan` here.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { defaultScanner } from "./defaultScanner";
+import { scanTargets } from "./fileWalker";
+import { grammarFor } from "./languages";
+import { toSarif, type FileFinding } from "./sarif";
+
+export interface ScanCommandIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  cwd: string;
+}
+
+export const scanUsage = `usage: enclave scan [--json] [--sarif FILE] [--fail-on error|warning|info|never] [--language ID] PATH...
+  --json            print the findings as one JSON array (1-based lines and columns)
+  --sarif FILE      also write a SARIF 2.1.0 log to FILE
+  --fail-on LEVEL   exit 1 when a finding is at least LEVEL (default: error; never: always exit 0)
+  --language ID     scan every file as this VS Code language id (python, typescript, c, ...)
+Directories are scanned recursively; node_modules, .git, binaries and files over 1 MB are skipped.
+`;
+
+const failLevels = ["error", "warning", "info", "never"] as const;
+type FailOn = (typeof failLevels)[number];
+const rank = { info: 1, warning: 2, error: 3, never: 4 } as const;
+
+interface Options { json: boolean; sarif?: string; failOn: FailOn; language?: string; paths: string[] }
+
+/** Parses the arguments after `scan`; a string is a usage error to print. */
+export function parseScanArgs(argv: readonly string[]): Options | "help" | string {
+  const options: Options = { json: false, failOn: "error", paths: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const value = (): string | undefined => inline ?? argv[++i];
+    if (flag === "-h" || flag === "--help") return "help";
+    else if (flag === "--json") options.json = true;
+    else if (flag === "--sarif") {
+      const v = value();
+      if (!v) return "--sarif needs a file name";
+      options.sarif = v;
+    } else if (flag === "--fail-on") {
+      const v = value();
+      if (!failLevels.includes(v as FailOn)) return `--fail-on must be one of ${failLevels.join(", ")}`;
+      options.failOn = v as FailOn;
+    } else if (flag === "--language") {
+      const v = value();
+      if (!v || !grammarFor(v)) return `--language ${v ?? ""}: not a language Shield can scan`;
+      options.language = v;
+    } else if (flag === "--") {
+      options.paths.push(...argv.slice(i + 1));
+      break;
+    } else if (flag.startsWith("-") && flag !== "-") return `unknown option ${flag}`;
+    else options.paths.push(arg);
+  }
+  if (options.paths.length === 0) return "no PATH given";
+  return options;
+}
+
+export async function runScanCommand(argv: string[], io: ScanCommandIo): Promise<number> {
+  const parsed = parseScanArgs(argv);
+  if (parsed === "help") {
+    io.stdout(scanUsage);
+    return 0;
+  }
+  if (typeof parsed === "string") {
+    io.stderr(`enclave scan: ${parsed}\n${scanUsage}`);
+    return 2;
+  }
+  for (const p of parsed.paths) {
+    if (!fs.existsSync(path.resolve(io.cwd, p))) {
+      io.stderr(`enclave scan: ${p}: no such file or directory\n${scanUsage}`);
+      return 2;
+    }
+  }
+  const { scanner, problems } = defaultScanner();
+  for (const p of problems) io.stderr(`enclave scan: rule problem in ${p.source}: ${p.message}\n`);
+
+  const findings: FileFinding[] = [];
+  let files = 0;
+  let skipped = 0;
+  const note = (line: string): void => {
+    skipped++;
+    io.stderr(`${line}\n`);
+  };
+  for (const target of scanTargets(parsed.paths, io.cwd, parsed.language, note)) {
+    files++;
+    for (const f of await scanner.scan(target.text, target.languageId)) {
+      findings.push({
+        path: target.display, line: f.line + 1, column: f.column + 1, endLine: f.endLine + 1, endColumn: f.endColumn + 1,
+        ruleId: f.ruleId, cwe: f.cwe, severity: f.severity, message: f.message,
+      });
+    }
+  }
+
+  if (parsed.json) io.stdout(`${JSON.stringify(findings, null, 2)}\n`);
+  else {
+    for (const f of findings) io.stdout(`${f.path}:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${f.cwe} ${f.message}\n`);
+    const count = (s: FileFinding["severity"]): number => findings.filter((f) => f.severity === s).length;
+    io.stdout(`${findings.length} finding${findings.length === 1 ? "" : "s"} (${count("error")} error, ${count("warning")} warning, ${count("info")} info) in ${files} file${files === 1 ? "" : "s"} scanned, ${skipped} skipped\n`);
+  }
+  if (parsed.sarif) {
+    const sarifPath = path.resolve(io.cwd, parsed.sarif);
+    fs.writeFileSync(sarifPath, `${JSON.stringify(toSarif(findings, scanner.rules, packageVersion()), null, 2)}\n`);
+  }
+  const threshold = rank[parsed.failOn];
+  return findings.some((f) => rank[f.severity] >= threshold) ? 1 : 0;
+}
+
+/** The extension's version for SARIF, from the package.json nearest to this file. */
+function packageVersion(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const file = path.join(dir, "package.json");
+    if (fs.existsSync(file)) {
+      try {
+        return String((JSON.parse(fs.readFileSync(file, "utf8")) as { version?: string }).version ?? "0.0.0");
+      } catch {
+        return "0.0.0";
+      }
+    }
+    if (path.dirname(dir) === dir) return "0.0.0";
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * The rule test: every Shield rule validates, compiles for each of its languages, and on its
+ * example files flags exactly the lines annotated `ruleid: <id>` (see server/shield/rules/README.md).
+ * Set SHIELD_RULES=<id prefix> to check only some rules.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { countAnnotations, parseAnnotations } from "../../server/shield/annotations";
+import { expandRuleLanguages, extensionByLanguage, languageByExtension } from "../../server/shield/languages";
+import { loadRulesFromDirectory, sourceRulesDirectory } from "../../server/shield/ruleLoader";
+import { ShieldScanner } from "../../server/shield/scanner";
+
+const rulesDir = sourceRulesDirectory();
+assert.ok(rulesDir, "the rules directory server/shield/rules is not found");
+const loaded = loadRulesFromDirectory(rulesDir);
+const prefix = process.env.SHIELD_RULES ?? "";
+const rules = loaded.rules.filter((r) => r.id.startsWith(prefix));
+const scanner = new ShieldScanner(rules);
+const relative = (file: string): string => path.relative(process.cwd(), file);
+
+test("every rule file is valid", () => {
+  const problems = loaded.problems.filter((p) => path.basename(p.source).startsWith(prefix));
+  assert.deepEqual(problems.map((p) => `Invalid ${relative(p.source)}: ${p.message}`), []);
+});
+
+test("every rule compiles for each of its languages", async () => {
+  const languages = new Set(rules.flatMap((r) => expandRuleLanguages(r.languages)));
+  for (const id of languages) await scanner.prepare(id);
+  assert.deepEqual(scanner.compileProblems.map((p) => `Invalid ${p.ruleId} (${p.languageId}): ${p.message}`), []);
+});
+
+test("no stray files in the rules tree", () => {
+  const stray: string[] = [];
+  const ids = new Set(loaded.rules.map((r) => r.id));
+  for (const lang of fs.readdirSync(rulesDir, { withFileTypes: true })) {
+    if (!lang.isDirectory()) continue;
+    for (const file of fs.readdirSync(path.join(rulesDir, lang.name))) {
+      const id = file.replace(/\.[^.]+$/, "");
+      if (!ids.has(id)) stray.push(`${lang.name}/${file} belongs to no rule`);
+    }
+  }
+  assert.deepEqual(stray, []);
+});
+
+for (const rule of rules) {
+  test(`rule ${rule.id} on its examples`, async () => {
+    const dir = path.dirname(rule.source!);
+    const primaryExt = extensionByLanguage[rule.languages[0]!]!;
+    const examples = fs.readdirSync(dir).filter((f) => f.startsWith(`${rule.id}.`) && !/\.ya?ml$/.test(f));
+    const problems: string[] = [];
+    if (!examples.includes(`${rule.id}${primaryExt}`)) problems.push(`Missing example ${relative(path.join(dir, rule.id + primaryExt))}`);
+    const allowed = expandRuleLanguages(rule.languages);
+    for (const example of examples.sort()) {
+      const file = path.join(dir, example);
+      const languageId = languageByExtension[path.extname(example)];
+      if (!languageId || !allowed.includes(languageId)) {
+        problems.push(`Example ${relative(file)} is not in a language of the rule (${allowed.join(", ")})`);
+        continue;
+      }
+      const text = fs.readFileSync(file, "utf8");
+      const annotations = parseAnnotations(text);
+      if (example === `${rule.id}${primaryExt}`) {
+        for (const kind of ["ruleid", "ok"] as const) {
+          const n = countAnnotations(annotations, kind, rule.id);
+          if (n < 2) problems.push(`Example ${relative(file)} has ${n} "${kind}: ${rule.id}" annotations; at least 2 are needed`);
+        }
+      }
+      await scanner.prepare(languageId);
+      const findings = scanner.scanSync(text, languageId, rule.id) ?? [];
+      const flagged = new Set(findings.map((f) => f.line));
+      for (const [line, ids] of annotations.ruleid) {
+        if (ids.has(rule.id) && !flagged.has(line)) problems.push(`Missing ${rule.id} at ${relative(file)}:${line + 1}`);
+      }
+      for (const line of [...flagged].sort((a, b) => a - b)) {
+        if (!annotations.ruleid.get(line)?.has(rule.id)) problems.push(`Noisy ${rule.id} at ${relative(file)}:${line + 1}`);
+      }
+    }
+    assert.deepEqual(problems, []);
+  });
+}
