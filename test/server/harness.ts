@@ -4,7 +4,7 @@ import { pathToFileURL } from "node:url";
 import { StreamMessageReader, StreamMessageWriter } from "vscode-jsonrpc/node";
 import {
   createProtocolConnection, ConfigurationRequest, ExitNotification, InitializedNotification, InitializeRequest,
-  ShutdownRequest, type InitializeResult, type ProtocolConnection,
+  ShutdownRequest, PublishDiagnosticsNotification, type Diagnostic, type InitializeResult, type ProtocolConnection,
 } from "vscode-languageserver-protocol/node";
 import { StatusNotification, StatusRequest, type StatusParams } from "../../server/protocol";
 
@@ -19,6 +19,10 @@ export interface RunningServer {
   readonly statuses: StatusParams[];
   /** Lines the server logged through window/logMessage. */
   readonly logs: string[];
+  /** The latest diagnostics the server published, by document URI. */
+  readonly diagnostics: Map<string, Diagnostic[]>;
+  /** Resolves with the next diagnostics published for `uri` that satisfy `match`. */
+  waitForDiagnostics(uri: string, match: (d: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
   /** Work-done progress values the server reported (begin/report/end), in order. */
   readonly progress: Array<{ kind: string; title?: string; message?: string; percentage?: number }>;
   /** Resolves with the first status (received now or later) that matches. */
@@ -40,6 +44,17 @@ export async function startServer(settings: Record<string, unknown>, options: { 
   const statuses: StatusParams[] = [];
   const logs: string[] = [];
   const progress: RunningServer["progress"] = [];
+  const diagnostics = new Map<string, Diagnostic[]>();
+  const diagnosticWaiters: Array<{ uri: string; match: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }> = [];
+  connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+    diagnostics.set(params.uri, params.diagnostics);
+    for (const waiter of [...diagnosticWaiters]) {
+      if (waiter.uri === params.uri && waiter.match(params.diagnostics)) {
+        diagnosticWaiters.splice(diagnosticWaiters.indexOf(waiter), 1);
+        waiter.resolve(params.diagnostics);
+      }
+    }
+  });
   const waiters: Array<{ match: (s: StatusParams) => boolean; resolve: (s: StatusParams) => void }> = [];
   let current = settings;
   connection.onNotification(StatusNotification.type, (status) => {
@@ -68,7 +83,15 @@ export async function startServer(settings: Record<string, unknown>, options: { 
   await connection.sendNotification(InitializedNotification.type, {});
 
   return {
-    connection, process: child, initializeResult, statuses, logs, progress,
+    connection, process: child, initializeResult, statuses, logs, progress, diagnostics,
+    waitForDiagnostics(uri, match, timeoutMs = 20_000) {
+      const seen = diagnostics.get(uri);
+      if (seen && match(seen)) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`No matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(diagnostics.get(uri))}`)), timeoutMs);
+        diagnosticWaiters.push({ uri, match, resolve: (d) => { clearTimeout(timer); resolve(d); } });
+      });
+    },
     waitForStatus(match, timeoutMs = 60_000) {
       const seen = statuses.find(match);
       if (seen) return Promise.resolve(seen);
