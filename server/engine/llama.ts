@@ -35,6 +35,8 @@ export interface LoadOptions {
   /** 0 picks physical cores (1 for tiny models). */
   readonly threads: number;
   readonly contextSize: number;
+  /** Sequences in the context; the first two serve completion and chat. `enclave serve` asks for one per client slot. */
+  readonly sequences?: number;
   readonly log: Logger;
   readonly signal?: AbortSignal;
   readonly onProgress?: (fraction: number) => void;
@@ -49,6 +51,11 @@ export interface LocalModel {
   tokenize(text: string): number[];
   specialToken(name: SpecialTokenName): number | undefined;
   sequence(kind: SequenceKind): SequenceBackend;
+  /** How many sequences the context holds, and each by index (0 is completion's, 1 chat's). */
+  readonly sequenceCount: number;
+  sequenceAt(index: number): SequenceBackend;
+  /** A special token's text as the model writes it (`<|fim_prefix|>`), for servers that take prompts as text. */
+  specialTokenText(name: SpecialTokenName): string | undefined;
   /** Renders a conversation with the model's chat template, ready for the assistant's answer. */
   renderChat(messages: readonly ChatMessage[]): { tokens: number[]; stopTokens: Set<number>; stopTexts: string[] };
   dispose(): Promise<void>;
@@ -122,12 +129,13 @@ export async function loadLocalModel(options: LoadOptions): Promise<LocalModel> 
   }
   let context;
   try {
-    context = await model.createContext({ sequences: 2, contextSize: options.contextSize, threads, batchSize: 512 });
+    context = await model.createContext({ sequences: Math.max(2, options.sequences ?? 2), contextSize: options.contextSize, threads, batchSize: 512 });
   } catch (error) {
     await model.dispose();
     throw new ModelFileError(path, `no context of ${options.contextSize} tokens fits in memory (${(error as Error).message}); lower enclave.contextSize`);
   }
-  const sequences = { completion: context.getSequence(), chat: context.getSequence() };
+  const all = Array.from({ length: Math.max(2, options.sequences ?? 2) }, () => context.getSequence());
+  const sequences = { completion: all[0]!, chat: all[1]! };
   const meta = fileInfo.metadata as unknown as { general?: { name?: string }; tokenizer?: { ggml?: Record<string, unknown> } };
   const ggml = meta.tokenizer?.ggml ?? {};
   const idOf = (key: string): number | undefined => (typeof ggml[key] === "number" ? (ggml[key] as number) : undefined);
@@ -151,7 +159,7 @@ export async function loadLocalModel(options: LoadOptions): Promise<LocalModel> 
     contextTokens: () => seq.contextTokens,
     eraseFrom: (start) => seq.eraseContextTokenRanges([{ start, end: seq.nextTokenIndex }]),
     ingest: (tokens) => seq.evaluateWithoutGeneratingNewTokens(asTokens(tokens)),
-    generate: (tokens, sampling) => seq.evaluate(asTokens(tokens), { temperature: sampling.temperature, seed: sampling.seed }),
+    generate: (tokens, sampling) => seq.evaluate(asTokens(tokens), { temperature: sampling.temperature, seed: sampling.seed, yieldEogToken: true }),
     isEndOfGeneration: (token) => model.isEogToken(token as Token),
     detokenize: (tokens) => model.detokenize(asTokens(tokens)),
   });
@@ -188,6 +196,9 @@ export async function loadLocalModel(options: LoadOptions): Promise<LocalModel> 
     tokenize: (text) => model.tokenize(text, false),
     specialToken: (which) => special[which],
     sequence: (kind) => toBackend(sequences[kind]),
+    sequenceCount: all.length,
+    sequenceAt: (index) => toBackend(all[index]!),
+    specialTokenText: (which) => special[which] === undefined ? undefined : model.detokenize([special[which] as Token], true),
     dispose: async () => {
       await context.dispose();
       await model.dispose();

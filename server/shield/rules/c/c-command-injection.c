@@ -1,0 +1,30 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+int ping(const char *host, const char *cmd)
+{
+    char buf[256];
+    snprintf(buf, sizeof buf, "ping -c 1 %s", host);
+    // ruleid: c-command-injection
+    system(buf);
+    // ruleid: c-command-injection
+    FILE *p = popen(cmd, "r");
+    // ruleid: c-command-injection
+    execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+    // ok: c-command-injection
+    system("clear");
+    // ok: c-command-injection
+    FILE *q = popen("uptime", "r");
+    // ok: c-command-injection
+    execl("/bin/ping", "ping", "-c", "1", host, (char *)NULL);
+    // ok: c-command-injection
+    execlp("ls", "ls", "-l", (char *)NULL);
+    /* system(buf) in a comment */
+    return pclose(p) + pclose(q);
+}
+
+/* fragment */
+    std::string cmd = "convert " + std::string(argv[1]) + " out.png";
+    // ruleid: c-command-injection
+    std::system(cmd.c_str());

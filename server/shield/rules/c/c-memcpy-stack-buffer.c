@@ -1,0 +1,42 @@
+#include <string.h>
+
+void parse_packet(const unsigned char *pkt, size_t len)
+{
+    unsigned char payload[256];
+    char name[32] = {0};
+    size_t n = pkt[0];
+    // ruleid: c-memcpy-stack-buffer
+    memcpy(payload, pkt + 1, len);
+    // ruleid: c-memcpy-stack-buffer
+    memmove(name, pkt + 2, n);
+    if (n > 0) {
+        // ruleid: c-memcpy-stack-buffer
+        memcpy(name, pkt, n - 1);
+    }
+    // ok: c-memcpy-stack-buffer
+    memcpy(payload, pkt, sizeof(payload));
+    // ok: c-memcpy-stack-buffer
+    memcpy(name, pkt, 16);
+    // ok: c-memcpy-stack-buffer
+    memcpy(name, pkt, MIN(n, sizeof name));
+    // ok: c-memcpy-stack-buffer
+    memcpy(heap_copy, pkt, len);
+    /* memcpy(payload, pkt, len) in a comment */
+}
+
+void checked(const char *src, size_t len)
+{
+    char out[64];
+    if (len >= sizeof(out))
+        return;
+    // ok: c-memcpy-stack-buffer
+    memcpy(out, src, len);
+}
+
+void checked_macro(const char *src, size_t len)
+{
+    char out[BUF_LEN];
+    if (len > BUF_LEN) return;
+    // ok: c-memcpy-stack-buffer
+    memcpy(out, src, len);
+}

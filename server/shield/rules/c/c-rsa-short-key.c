@@ -1,0 +1,25 @@
+#include <openssl/rsa.h>
+#include <openssl/evp.h>
+
+EVP_PKEY *make_key(EVP_PKEY_CTX *ctx, RSA *rsa, BIGNUM *e)
+{
+    // ruleid: c-rsa-short-key
+    RSA *old = RSA_generate_key(512, RSA_F4, NULL, NULL);
+    // ruleid: c-rsa-short-key
+    RSA_generate_key_ex(rsa, 1024, e, NULL);
+    // ruleid: c-rsa-short-key
+    EVP_PKEY_CTX_set_rsa_keygen_bits(ctx, 1024);
+    // ok: c-rsa-short-key
+    EVP_PKEY_CTX_set_rsa_keygen_bits(ctx, 3072);
+    // ok: c-rsa-short-key
+    RSA_generate_key_ex(rsa, 2048, e, NULL);
+    // ok: c-rsa-short-key
+    RSA_generate_key_ex(rsa, bits, e, NULL);
+    /* RSA_generate_key(512, ...) in a comment */
+    return EVP_RSA_gen(4096);
+}
+
+/* fragment */
+    // ruleid: c-rsa-short-key
+    EVP_PKEY *pkey = EVP_RSA_gen(1024);
+    if (!pkey) {

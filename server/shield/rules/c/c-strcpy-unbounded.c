@@ -1,0 +1,33 @@
+#include <stdio.h>
+#include <string.h>
+
+void greet(const char *name, const char *suffix)
+{
+    char buf[32];
+    // ruleid: c-strcpy-unbounded
+    strcpy(buf, name);
+    // ruleid: c-strcpy-unbounded
+    strcat(buf, suffix);
+    // ruleid: c-strcpy-unbounded
+    wcscpy(wbuf, argv_w[1]);
+    // ok: c-strcpy-unbounded
+    strcpy(buf, "hello, ");
+    // ok: c-strcpy-unbounded
+    strcat(buf, "!");
+    // ok: c-strcpy-unbounded
+    snprintf(buf, sizeof buf, "%s%s", name, suffix);
+    // ok: c-strcpy-unbounded
+    strlcpy(buf, name, sizeof buf);
+    // ok: c-strcpy-unbounded
+    puts("never strcpy(buf, name) here");
+    /* strcpy(buf, name) in a comment */
+    my_strcpy(buf, name);
+}
+
+/* A function body without its function, as a model often writes it. */
+    char path[PATH_MAX];
+    // ruleid: c-strcpy-unbounded
+    strcpy(path, getenv("HOME"));
+    if (extra) {
+        // ruleid: c-strcpy-unbounded
+        strcat(path, extra);
