@@ -38,7 +38,8 @@ function regexOf(source: string, flags = ""): RegExp {
 const constantTypes = new Set([
   "string", "string_literal", "raw_string_literal", "interpreted_string_literal", "char_literal",
   "character_literal", "verbatim_string_literal", "concatenated_string", "template_string",
-  "string_content", "string_fragment", "string_start", "string_end", "escape_sequence", "string_value",
+  "string_content", "interpreted_string_literal_content", "raw_string_literal_content", "raw_string_content", "character",
+  "string_fragment", "string_start", "string_end", "escape_sequence", "string_value",
   "encapsed_string", "text_block", "nowdoc", "nowdoc_body", "heredoc", "heredoc_body", "heredoc_start", "heredoc_end",
   "integer", "float", "number", "integer_literal", "float_literal", "real_literal", "number_literal",
   "decimal_integer_literal", "hex_integer_literal", "octal_integer_literal", "binary_integer_literal",
