@@ -1,0 +1,25 @@
+// A fragment without the opening tag, as a model often writes it.
+function ping($host, $cmd) {
+    // ruleid: php-command-injection
+    system("ping -c 1 " . $host);
+    // ruleid: php-command-injection
+    $out = shell_exec($cmd);
+    // ruleid: php-command-injection
+    exec("nslookup {$_GET['domain']}", $lines);
+    // ruleid: php-command-injection
+    $listing = `ls -la $dir`;
+    // ok: php-command-injection
+    system("uptime");
+    // ok: php-command-injection
+    exec("ping -c 1 " . escapeshellarg($host));
+    // ok: php-command-injection
+    $proc = proc_open(["git", "log", $host], $spec, $pipes);
+    // ok: php-command-injection
+    $date = `date +%F`;
+    // system($cmd) in a comment is not code
+    echo "system($cmd) in a string is not code";
+}
+
+function unclosed($file) {
+    // ruleid: php-command-injection
+    passthru('convert ' . $file . ' out.png');

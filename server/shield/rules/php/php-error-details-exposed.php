@@ -1,0 +1,18 @@
+// fragment without the opening tag
+// ruleid: php-error-details-exposed
+ini_set('display_errors', '1');
+try {
+    $pdo = new PDO($dsn, $user, $pass);
+} catch (PDOException $e) {
+    // ruleid: php-error-details-exposed
+    echo 'Connection failed: ' . $e->getMessage();
+}
+$conn = mysqli_connect($host, $user, $pass);
+// ruleid: php-error-details-exposed
+if (!$conn) die("DB error: " . mysqli_connect_error());
+// ok: php-error-details-exposed
+ini_set('display_errors', '0');
+// ok: php-error-details-exposed
+error_log($e->getMessage());
+// ok: php-error-details-exposed
+echo 'Something went wrong, please try again.';

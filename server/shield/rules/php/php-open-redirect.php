@@ -1,0 +1,18 @@
+// fragment without the opening tag
+// ruleid: php-open-redirect
+header("Location: " . $_GET['next']);
+$url = $_REQUEST['return'];
+// ruleid: php-open-redirect
+header("Location: $url");
+// ruleid: php-open-redirect
+return redirect($request->input('redirect_to'));
+// ruleid: php-open-redirect
+wp_redirect($_GET['redirect_to']);
+// ok: php-open-redirect
+header("Location: /login.php");
+// ok: php-open-redirect
+header("Content-Type: " . $_GET['type']);
+// ok: php-open-redirect
+wp_safe_redirect($_GET['redirect_to']);
+// ok: php-open-redirect
+header("Location: /item.php?id=" . intval($_GET['id']));

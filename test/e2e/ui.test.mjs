@@ -1,0 +1,253 @@
+// `npm run test:e2e`: Enclave as a user meets it, in a real VS Code (code-server) shown in
+// headless chromium. Builds, packages the linux-x64 VSIX (scripts/package.mjs), installs it into
+// a fresh --extensions-dir, points enclave.model at the tiny test model in the user settings,
+// opens the sample workspace and then acts as a user: opens a Python file, types, waits for
+// ghost text from the real language server and model, accepts it with Tab and checks the saved
+// file. A screenshot of each step goes to test/.artifacts/e2e/.
+// Plain node script (node test/e2e/ui.test.mjs); prints "[e2e] PASS|FAIL: N passed, N failed".
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import {
+  ARTIFACTS,
+  assertInstalled,
+  build,
+  CODE_SERVER_ENTRY,
+  isolatedEnv,
+  killGroup,
+  launchChromium,
+  newRunDir,
+  NODE24,
+  QUIET_USER_SETTINGS,
+  ROOT,
+  slimRunDir,
+  startCodeServer,
+  tinyModelPath,
+  writeUserSettings,
+} from "../../scripts/e2e/env.mjs";
+
+const SHOTS = path.join(ARTIFACTS, "e2e");
+const GPU = process.env.ENCLAVE_E2E_GPU ?? "cpu,cuda,vulkan";
+const READY_TEXT = /Enclave( \(demo model\))?: CPU/;
+const TYPED = "def multiply(a: int, b: int) -> int:";
+// Mid-statement on purpose: the server drops suggestions that break a document which parsed
+// before them (rejectParseBreaking), and the tiny model's random text would break "return".
+const TYPED_BODY = "return a * ";
+
+// The chat's steps (test/e2e/chatSteps.ts, compiled by tsc) run after the editor steps unless
+// ENCLAVE_E2E_CHAT=0; they are loaded after tsc ran.
+const CHAT_STEPS = path.join(ROOT, "out", "test", "e2e", "chatSteps.js");
+const WITH_CHAT = process.env.ENCLAVE_E2E_CHAT !== "0";
+
+const started = Date.now();
+const results = [];
+let shot = 0;
+
+/** Runs one named step; the first failure skips the steps after it (they depend on it). */
+async function step(name, fn) {
+  if (results.some((r) => !r.ok)) {
+    results.push({ name, ok: false, skipped: true });
+    console.log(`  - ${name} (skipped)`);
+    return undefined;
+  }
+  const t0 = Date.now();
+  try {
+    const value = await fn();
+    results.push({ name, ok: true });
+    console.log(`  ✔ ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    return value;
+  } catch (error) {
+    results.push({ name, ok: false, error });
+    console.log(`  ✖ ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n    ${String(error?.stack ?? error).split("\n").slice(0, 6).join("\n    ")}`);
+    return undefined;
+  }
+}
+
+async function screenshot(page, name) {
+  const file = path.join(SHOTS, `${String(++shot).padStart(2, "0")}-${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+function run(command, args, options) {
+  const result = spawnSync(command, args, { stdio: "inherit", ...options });
+  if (result.status !== 0) throw new Error(`${path.basename(command)} ${args.join(" ")} exited with ${result.status ?? result.signal}`);
+}
+
+async function main() {
+  assertInstalled();
+  rmSync(SHOTS, { recursive: true, force: true });
+  mkdirSync(SHOTS, { recursive: true });
+  const runDir = newRunDir("ui");
+  const userDataDir = path.join(runDir, "user-data");
+  const extensionsDir = path.join(runDir, "extensions");
+  const workspace = path.join(runDir, "workspace");
+  const env = isolatedEnv(runDir);
+  console.log(`[e2e] run folder ${runDir}; screenshots in ${SHOTS}`);
+
+  let server;
+  let browser;
+  let page;
+  try {
+    const tiny = await step("type-check and compile (tsc), the tiny model", async () => {
+      build({ bundle: false }); // The VSIX gets its own production bundle below.
+      return tinyModelPath();
+    });
+    const chat = WITH_CHAT && existsSync(CHAT_STEPS) ? createRequire(import.meta.url)(CHAT_STEPS) : undefined;
+
+    const vsix = await step(`package the linux-x64 VSIX (backends ${GPU})`, () => {
+      const out = path.join(runDir, "vsix");
+      run(process.execPath, [path.join(ROOT, "scripts/package.mjs"), "--target", "linux-x64", "--gpu", GPU, "--out", out, ...(process.env.ENCLAVE_E2E_NO_BUILD === "1" ? ["--no-build"] : ["--no-tsc"])], { cwd: ROOT });
+      return path.join(out, `enclave-${JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")).version}-linux-x64.vsix`);
+    });
+
+    await step("install the VSIX into a fresh extensions folder", () => {
+      run(NODE24, [CODE_SERVER_ENTRY, "--user-data-dir", userDataDir, "--extensions-dir", extensionsDir, "--install-extension", vsix], { env });
+    });
+
+    await step("start code-server on the sample workspace and open it in chromium", async () => {
+      cpSync(path.join(ROOT, "test/fixtures/workspace"), workspace, { recursive: true });
+      // enclave.* settings are machine-overridable: in a remote window (code-server is one) VS
+      // Code ignores them in the browser-side user settings and reads the remote machine's user
+      // settings instead, which code-server keeps in <user-data-dir>/Machine/settings.json.
+      writeUserSettings(userDataDir, { "enclave.model": tiny, "enclave.log.level": "debug", ...chat?.chatStepSettings }, "Machine");
+      writeUserSettings(userDataDir, {
+        ...QUIET_USER_SETTINGS,
+        // Nothing but our ghost text may claim Tab: no suggest widget, no auto-closing.
+        "editor.quickSuggestions": { other: "off", comments: "off", strings: "off" },
+        "editor.suggestOnTriggerCharacters": false,
+        "editor.wordBasedSuggestions": "off",
+        "editor.autoClosingBrackets": "never",
+        "editor.autoClosingQuotes": "never",
+        "editor.inlineSuggest.enabled": true,
+        "files.autoSave": "off",
+      });
+      server = await startCodeServer({ userDataDir, extensionsDir, env, logFile: path.join(runDir, "code-server.log"), workspace });
+      browser = await launchChromium(runDir, isolatedEnv(runDir, { home: true }));
+      page = browser.pages()[0] ?? (await browser.newPage());
+      page.setDefaultTimeout(30_000);
+      await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+      await page.locator(".monaco-workbench .part.statusbar").waitFor();
+      await page.locator(".explorer-folders-view .monaco-list-row", { hasText: "app.py" }).first().waitFor();
+      await screenshot(page, "workbench");
+    });
+
+    await step("the status bar shows Enclave ready on the CPU", async () => {
+      const item = page.locator(".part.statusbar .statusbar-item", { hasText: READY_TEXT });
+      await item.first().waitFor({ timeout: 60_000 });
+      const text = (await item.first().innerText()).trim();
+      if (!READY_TEXT.test(text)) throw new Error(`status bar item says ${JSON.stringify(text)}`);
+      await item.first().hover();
+      await page.locator(".monaco-hover, .workbench-hover", { hasText: /no code leaves/i }).first().waitFor({ timeout: 10_000 });
+      await screenshot(page, "status-ready-hover");
+      await page.mouse.move(700, 300);
+    });
+
+    const editor = ".part.editor .editor-instance .monaco-editor";
+    await step("open app.py", async () => {
+      await page.keyboard.press("Control+P");
+      await page.locator(".quick-input-widget input").fill("app.py");
+      await page.locator(".quick-input-list .monaco-list-row", { hasText: "app.py" }).first().waitFor();
+      await page.keyboard.press("Enter");
+      await page.locator(".tabs-container .tab", { hasText: "app.py" }).waitFor();
+      await page.locator(`${editor} .view-lines`).filter({ hasText: "def greet" }).waitFor();
+      await page.locator(`${editor} textarea`).first().focus().catch(() => undefined);
+      await page.locator(`${editor} .view-lines`).click();
+      await screenshot(page, "app-py-open");
+    });
+
+    const file = path.join(workspace, "app.py");
+    let before;
+    let ghost;
+    await step("type a function header and see ghost text from the model", async () => {
+      await page.keyboard.press("Control+End");
+      await page.keyboard.press("Enter");
+      await page.keyboard.press("Enter");
+      await page.keyboard.press("Enter");
+      await page.keyboard.type(TYPED, { delay: 15 });
+      await page.keyboard.press("Enter");
+      await page.keyboard.type(TYPED_BODY, { delay: 15 });
+      await page.keyboard.press("Control+S");
+      await waitForSaved(page);
+      before = readFileSync(file, "utf8");
+      if (!before.includes(TYPED) || !before.includes(TYPED_BODY)) throw new Error(`the typed text is not in the saved file:\n${before}`);
+      const decoration = page.locator(`${editor} .ghost-text-decoration`);
+      try {
+        await decoration.first().waitFor({ timeout: 15_000 });
+      } catch {
+        // Not shown for the keystrokes (or hidden by the save): ask explicitly, as Alt+\ does.
+        await page.keyboard.press("Alt+Backslash");
+        await decoration.first().waitFor({ timeout: 30_000 });
+      }
+      ghost = (await decoration.allInnerTexts()).join("").replace(/\u00a0/g, " ");
+      await screenshot(page, "ghost-text");
+      if (!ghost.trim()) throw new Error("the ghost text is empty");
+    });
+
+    await step("Tab accepts the ghost text into the document", async () => {
+      await page.keyboard.press("Tab");
+      // The accepted suggestion stops being ghost text (a prefetched next one may show at once).
+      const accepted = ghost.split("\n")[0].trim().slice(0, 24);
+      const deadline = Date.now() + 5_000;
+      while (Date.now() < deadline) {
+        const shown = (await page.locator(`${editor} .ghost-text-decoration`).allInnerTexts()).join("").replace(/\u00a0/g, " ");
+        if (!shown.includes(accepted)) break;
+        await page.waitForTimeout(100);
+      }
+      await screenshot(page, "accepted");
+      await page.keyboard.press("Control+S");
+      await waitForSaved(page);
+      const after = readFileSync(file, "utf8");
+      if (after === before) throw new Error("the document did not change after Tab");
+      const firstLine = ghost.split("\n")[0].trim();
+      if (!after.replace(/\s+/g, " ").includes(firstLine.replace(/\s+/g, " "))) {
+        throw new Error(`the accepted text ${JSON.stringify(firstLine)} is not in the saved file:\n${after}`);
+      }
+      console.log(`    ghost text accepted: ${JSON.stringify(ghost.slice(0, 80))}`);
+    });
+
+    await step("the Enclave log shows the server's side of it", async () => {
+      await page.keyboard.press("F1");
+      await page.locator(".quick-input-widget input").fill(">Enclave: Show Log");
+      await page.locator(".quick-input-list .monaco-list-row", { hasText: "Show Log" }).first().waitFor();
+      await page.keyboard.press("Enter");
+      await page.locator(".part.panel .monaco-editor .view-lines").first().waitFor();
+      await page.waitForTimeout(500);
+      await screenshot(page, "enclave-log");
+      await page.keyboard.press("Escape");
+    });
+
+    if (chat) await chat.runChatSteps(page, { step, shotsDir: SHOTS, log: (line) => console.log(`    ${line}`) });
+  } catch (error) {
+    results.push({ name: "harness", ok: false, error });
+    console.log(`  ✖ harness: ${error?.stack ?? error}`);
+  } finally {
+    if (page && results.some((r) => !r.ok && !r.skipped)) await screenshot(page, "failure").catch(() => undefined);
+    await browser?.close().catch(() => undefined);
+    if (server) await killGroup(server.child);
+  }
+  const passed = results.filter((r) => r.ok).length;
+  const skipped = results.filter((r) => r.skipped).length;
+  const failed = results.length - passed - skipped;
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (!failed && !skipped) slimRunDir(runDir);
+  else console.log(`[e2e] logs, VSIX and profiles of the failed run: ${runDir}`);
+  const ok = failed === 0 && skipped === 0;
+  console.log(`[e2e] ${ok ? "PASS" : "FAIL"}: ${passed} passed, ${failed} failed${skipped ? ` (${skipped} skipped)` : ""} in ${seconds} s`);
+  return ok ? 0 : 1;
+}
+
+/** The active tab loses its dirty marker once the save reached the disk. */
+async function waitForSaved(page) {
+  await page.locator(".tabs-container .tab.active.dirty").waitFor({ state: "detached", timeout: 10_000 });
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error);
+    console.log("[e2e] FAIL: 0 passed, 1 failed");
+    process.exit(1);
+  },
+);
