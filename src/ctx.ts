@@ -86,8 +86,9 @@ export class EnclaveContext implements vscode.Disposable {
     const delay = BACKOFF_MS[Math.min(this.crashes, BACKOFF_MS.length - 1)]!;
     this.crashes++;
     this.log.warn(`The Enclave server stopped unexpectedly; restarting in ${delay} ms (restart ${this.crashes}).`);
+    this.lastStatus = { state: "starting", message: `The Enclave server stopped unexpectedly; restarting (${this.crashes}).` };
+    this.statusEmitter.fire(this.lastStatus);
     this.status.showRestarting(this.crashes, delay);
-    this.statusEmitter.fire({ state: "starting", message: `restarting (${this.crashes})` });
     await new Promise((resolve) => setTimeout(resolve, delay));
     this.startedAt = Date.now();
     return { action: CloseAction.Restart, handled: true };
