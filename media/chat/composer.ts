@@ -1,0 +1,147 @@
+/**
+ * The message box: Enter sends, Shift+Enter starts a new line, Escape stops an answer, `/` offers
+ * the slash commands (arrow keys and Tab or Enter pick one), and `@` at the start of a word asks
+ * the host to attach a file. The suggestions follow the ARIA combobox pattern.
+ */
+export const slashCommands = [
+  { name: "explain", detail: "Explain the selected code" },
+  { name: "fix", detail: "Fix the problems in the selection, Shield's included" },
+  { name: "tests", detail: "Write unit tests for the selection" },
+  { name: "doc", detail: "Write documentation comments for the selection" },
+  { name: "clear", detail: "Start a new conversation" },
+] as const;
+
+export interface ComposerActions {
+  send(text: string): void;
+  stop(): void;
+  addFile(): void;
+}
+
+export class Composer {
+  readonly input: HTMLTextAreaElement;
+  private readonly list: HTMLUListElement;
+  private readonly sendButton: HTMLButtonElement;
+  private readonly stopButton: HTMLButtonElement;
+  private matches: string[] = [];
+  private active = 0;
+  private busy = false;
+
+  constructor(root: HTMLElement, private readonly actions: ComposerActions) {
+    root.classList.add("composer");
+    root.innerHTML = `
+      <ul id="suggestions" class="suggestions" role="listbox" aria-label="Slash commands" hidden></ul>
+      <textarea id="input" rows="3" role="combobox" aria-autocomplete="list" aria-controls="suggestions" aria-expanded="false"
+        aria-label="Message to Enclave" placeholder="Ask about your code. / for commands, @ to attach a file"></textarea>
+      <div class="composer-actions">
+        <button type="button" id="send" class="primary" title="Send (Enter)">Send</button>
+        <button type="button" id="stop" class="danger" title="Stop the answer (Escape)" hidden>Stop</button>
+      </div>`;
+    this.input = root.querySelector("#input")!;
+    this.list = root.querySelector("#suggestions")!;
+    this.sendButton = root.querySelector("#send")!;
+    this.stopButton = root.querySelector("#stop")!;
+    this.sendButton.addEventListener("click", () => this.submit());
+    this.stopButton.addEventListener("click", () => this.actions.stop());
+    this.input.addEventListener("keydown", (event) => this.onKeyDown(event));
+    this.input.addEventListener("input", (event) => this.onInput(event as InputEvent));
+    this.list.addEventListener("mousedown", (event) => {
+      const option = (event.target as HTMLElement).closest<HTMLElement>("[data-command]");
+      if (!option) return;
+      event.preventDefault();
+      this.accept(option.dataset.command!);
+    });
+  }
+
+  setBusy(busy: boolean): void {
+    const hadFocus = document.activeElement === this.stopButton;
+    this.busy = busy;
+    this.sendButton.hidden = busy;
+    this.stopButton.hidden = !busy;
+    if (hadFocus && !busy) this.input.focus();
+  }
+
+  prefill(text: string): void {
+    this.input.value = text;
+    this.input.focus();
+    this.input.setSelectionRange(text.length, text.length);
+    this.refreshSuggestions();
+  }
+
+  private submit(): void {
+    const text = this.input.value.trim();
+    if (!text || this.busy) return;
+    this.actions.send(text);
+    this.input.value = "";
+    this.refreshSuggestions();
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    const open = !this.list.hidden;
+    if (open && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
+      event.preventDefault();
+      this.active = (this.active + (event.key === "ArrowDown" ? 1 : this.matches.length - 1)) % this.matches.length;
+      this.renderSuggestions();
+    } else if (open && (event.key === "Tab" || (event.key === "Enter" && !event.shiftKey && this.input.value.trim() !== `/${this.matches[this.active]}`))) {
+      event.preventDefault();
+      this.accept(this.matches[this.active]!);
+    } else if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      this.submit();
+    } else if (event.key === "Escape") {
+      if (open) this.hideSuggestions();
+      else if (this.busy) this.actions.stop();
+    }
+  }
+
+  private onInput(event: InputEvent): void {
+    if (event.data === "@") {
+      const at = this.input.selectionStart - 1;
+      const before = this.input.value[at - 1];
+      if (at >= 0 && (before === undefined || /\s/.test(before))) {
+        this.input.value = this.input.value.slice(0, at) + this.input.value.slice(at + 1);
+        this.input.setSelectionRange(at, at);
+        this.actions.addFile();
+      }
+    }
+    this.refreshSuggestions();
+  }
+
+  private accept(name: string): void {
+    const rest = this.input.value.replace(/^\s*\/\S*\s*/, "");
+    this.input.value = `/${name} ${rest}`;
+    this.hideSuggestions();
+    this.input.focus();
+  }
+
+  private refreshSuggestions(): void {
+    const match = /^\s*\/(\w*)$/.exec(this.input.value);
+    this.matches = match ? slashCommands.map((c) => c.name).filter((n) => n.startsWith(match[1]!.toLowerCase())) : [];
+    if (!this.matches.length) return this.hideSuggestions();
+    this.active = Math.min(this.active, this.matches.length - 1);
+    this.renderSuggestions();
+  }
+
+  private renderSuggestions(): void {
+    this.list.hidden = false;
+    this.input.setAttribute("aria-expanded", "true");
+    this.list.innerHTML = "";
+    this.matches.forEach((name, i) => {
+      const item = document.createElement("li");
+      item.id = `suggestion-${name}`;
+      item.role = "option";
+      item.dataset.command = name;
+      item.setAttribute("aria-selected", String(i === this.active));
+      item.textContent = `/${name} — ${slashCommands.find((c) => c.name === name)!.detail}`;
+      this.list.append(item);
+    });
+    this.input.setAttribute("aria-activedescendant", `suggestion-${this.matches[this.active]}`);
+  }
+
+  private hideSuggestions(): void {
+    this.list.hidden = true;
+    this.matches = [];
+    this.active = 0;
+    this.input.setAttribute("aria-expanded", "false");
+    this.input.removeAttribute("aria-activedescendant");
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * Wires the chat into the extension: the side bar view, the history in workspace storage, the
+ * editor commands and code actions. Everything registered here is owned by the context, so it
+ * all goes away on deactivation. Returns the chat's part of the extension API (tests use it).
+ */
+import * as vscode from "vscode";
+import type { EnclaveContext } from "../ctx";
+import { ApplyReview } from "./applyReview";
+import { ChatCodeActions } from "./chatCodeActions";
+import { ChatController } from "./chatController";
+import { ChatHistory } from "./chatHistory";
+import { ChatServer } from "./chatServer";
+import { chatStorageFor } from "./chatStorage";
+import { CHAT_VIEW_ID, ChatViewProvider } from "./chatView";
+import { CodeBlockActions } from "./codeBlockActions";
+import { ContextCollector, type ChatTarget } from "./contextCollector";
+
+export interface ChatApi {
+  readonly controller: ChatController;
+  readonly history: ChatHistory;
+  /** Where the history is written (a folder URI, or "workspaceState"). */
+  readonly storageLocation: string;
+  /** A fresh reader of the same storage, as a reloaded window creates one. */
+  reopenHistory(): ChatHistory;
+  readonly view: ChatViewProvider;
+}
+
+const commands = { explain: "/explain", fix: "/fix", tests: "/tests", doc: "/doc" } as const;
+
+export function registerChat(ctx: EnclaveContext): ChatApi {
+  const { storage, where } = chatStorageFor(ctx.extension);
+  const history = new ChatHistory(storage);
+  const collector = new ContextCollector();
+  const review = new ApplyReview();
+  const server = new ChatServer(() => ctx.ensureClient());
+  let controller: ChatController | undefined;
+  const actions = new CodeBlockActions(collector, review, (text) => controller?.show({ type: "toast", text }));
+  controller = new ChatController({
+    history, server, context: collector, actions, onStatus: ctx.onStatus, status: ctx.modelStatus, log: ctx.log, memento: ctx.extension.workspaceState,
+  });
+  const chat = controller;
+  const view = new ChatViewProvider(ctx.extension.extensionUri, chat);
+  const focus = (): Thenable<unknown> => vscode.commands.executeCommand(`${CHAT_VIEW_ID}.focus`);
+
+  ctx.push(
+    collector, review, chat,
+    vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, view),
+    vscode.languages.registerCodeActionsProvider({ scheme: "*" }, new ChatCodeActions(), { providedCodeActionKinds: ChatCodeActions.kinds }),
+    vscode.commands.registerCommand("enclave.chat.new", async () => { await focus(); await chat.newChat(); }),
+    vscode.commands.registerCommand("enclave.chat.history", async () => { await focus(); chat.show({ type: "showHistory" }); }),
+    vscode.commands.registerCommand("enclave.chat.acceptApply", () => review.accept()),
+    vscode.commands.registerCommand("enclave.chat.rejectApply", () => review.reject()),
+    ...Object.entries(commands).map(([name, slash]) => vscode.commands.registerCommand(`enclave.chat.${name}`, async (arg?: unknown) => {
+      await focus();
+      await chat.send(slash, targetOf(arg));
+    })),
+  );
+  ctx.log.info(`Chat history is kept in ${where}.`);
+  void chat.restoreLast().catch((error: unknown) => ctx.log.warn(`The last chat could not be reopened: ${(error as Error).message}`));
+  return { controller: chat, history, storageLocation: where, reopenHistory: () => new ChatHistory(chatStorageFor(ctx.extension).storage), view };
+}
+
+/** A code action passes `{ uri, range }`; the editor's context menu passes the file's URI only. */
+function targetOf(arg: unknown): ChatTarget | undefined {
+  const candidate = arg as Partial<ChatTarget> | undefined;
+  return candidate?.uri instanceof vscode.Uri && candidate.range instanceof vscode.Range ? { uri: candidate.uri, range: candidate.range } : undefined;
+}
