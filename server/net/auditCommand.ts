@@ -1,0 +1,22 @@
+import { intFlag, stringFlag, type ParsedArgs } from "../cliArgs";
+import { readAudit } from "./auditLog";
+import { formatAudit } from "./auditFormat";
+import { auditLogPath } from "./stateDir";
+
+export const auditUsage = `  audit [--last N] [--json] [--file F]                 print the network audit: every outbound connection any Enclave
+                                                       process of this user made or was refused (default: last 50)`;
+
+/**
+ * `enclave audit`: prints what the language servers, `enclave serve` and the CLI recorded in
+ * the per-user audit log, so "nothing left the machine" can be checked without the editor.
+ */
+export async function runAudit(args: ParsedArgs): Promise<number> {
+  const file = stringFlag(args, "file", auditLogPath());
+  const entries = readAudit(file);
+  if (args.flags.has("json")) {
+    process.stdout.write(`${JSON.stringify({ file, entries }, null, 2)}\n`);
+    return 0;
+  }
+  process.stdout.write(formatAudit(entries, file, intFlag(args, "last", 50)));
+  return 0;
+}

@@ -1,0 +1,44 @@
+import { isLoopbackAddress, isLoopbackName } from "./addresses";
+import type { AuditEntry } from "./auditLog";
+
+/** Whether a connection stayed on this machine. */
+export function isLocal(entry: AuditEntry): boolean {
+  return isLoopbackAddress(entry.address ?? entry.host) || (!entry.address && isLoopbackName(entry.host));
+}
+
+const bytes = (n: number): string => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} kB` : `${n} B`);
+
+/** One sentence that answers "did anything leave this machine?". */
+export function summarizeAudit(entries: readonly AuditEntry[]): string {
+  const local = entries.filter((e) => e.outcome !== "refused" && isLocal(e)).length;
+  const remote = entries.filter((e) => e.outcome !== "refused" && !isLocal(e));
+  const refused = entries.filter((e) => e.outcome === "refused").length;
+  const sent = remote.reduce((sum, e) => sum + e.bytesSent, 0);
+  const hosts = [...new Set(remote.map((e) => e.host))];
+  return `${entries.length} recorded: ${local} to this machine (loopback), ${remote.length} to other hosts${hosts.length ? ` (${hosts.join(", ")}; ${bytes(sent)} sent)` : ""}, ${refused} refused.`;
+}
+
+/** The audit as a plain-text table, newest last, for `enclave audit` and "Enclave: Show Network Audit". */
+export function formatAudit(entries: readonly AuditEntry[], file: string, last: number): string {
+  const shown = entries.slice(-last);
+  const rows = shown.map((e) => [
+    e.time.replace("T", " ").slice(0, 19), e.process, String(e.pid), e.kind,
+    `${e.host}${e.port ? `:${e.port}` : ""}`, e.address && e.address !== e.host ? e.address : "", e.purpose ?? "",
+    e.outcome, bytes(e.bytesSent), bytes(e.bytesReceived), e.durationMs !== undefined ? `${e.durationMs}` : "",
+  ]);
+  const headers = ["time (UTC)", "process", "pid", "kind", "destination", "address", "purpose", "outcome", "sent", "received", "ms"];
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd();
+  const out = [
+    `Enclave network audit — ${file}`,
+    summarizeAudit(entries),
+    shown.length < entries.length ? `Showing the last ${shown.length}.` : "",
+    "",
+    line(headers),
+    line(widths.map((w) => "-".repeat(w))),
+    ...rows.map(line),
+  ];
+  const refusals = shown.filter((e) => e.outcome === "refused" && e.reason);
+  if (refusals.length) out.push("", "Refused:", ...refusals.map((e) => `  ${e.time.slice(0, 19)} ${e.reason}`));
+  return out.filter((l, i) => l !== "" || i > 2).join("\n") + "\n";
+}

@@ -1,0 +1,194 @@
+import { appendFileSync } from "node:fs";
+import * as dns from "node:dns";
+import { isIP, type LookupFunction } from "node:net";
+import { isLoopbackAddress, isLoopbackName, normalizeHost } from "./addresses";
+import { AuditLog, type AuditEvent } from "./auditLog";
+import { EgressRefusedError } from "./egressError";
+import { loopbackOnly, type EgressPolicy } from "./egressPolicy";
+import { EgressRules, type NameVerdict } from "./egressRules";
+
+export type Allowed = NameVerdict & { allowed: true };
+type Kind = AuditEvent["kind"];
+type Resolved = Array<{ address: string; family: number }>;
+
+export interface EgressGuardOptions {
+  /** Strict mode: every destination must be loopback; each violation is appended to this file and fails the process. */
+  readonly strictFile?: string;
+  /**
+   * Pins, honoured in strict mode only, so a test can use a public-looking destination that
+   * still ends at 127.0.0.1: a pinned name resolves to its pin; a pinned IP address is decided
+   * by the policy as written and then connected to its pin instead.
+   */
+  readonly pins?: ReadonlyMap<string, string>;
+  readonly audit?: AuditLog;
+  /** Names the process in the audit log ("server", "serve", "cli audit", ...). */
+  readonly label?: string;
+}
+
+/** One permitted connection, written to the audit log once its address is known and again when it closes. */
+export interface GuardedConnection {
+  readonly id: string;
+  readonly host: string;
+  readonly port?: number;
+  readonly verdict: Allowed;
+  readonly kind: Kind;
+  readonly started: number;
+  address?: string;
+  opened: boolean;
+}
+
+/** dns.lookup as it was before the guard wrapped it; the guard's own lookups use it. */
+export const originalLookup = dns.lookup;
+
+/**
+ * The process-wide egress policy engine. The patches (egressPatches.ts) call it from every
+ * outbound API; it decides, records every attempt in the audit log, and in strict mode (the
+ * test suite) records any non-loopback attempt as a violation that fails the process.
+ */
+export class EgressGuard {
+  private rules = new EgressRules(loopbackOnly);
+  private counter = 0;
+  private violations = 0;
+  readonly stats = { allowed: 0, refused: 0, violations: 0 };
+  label: string;
+  readonly strict: boolean;
+
+  constructor(private readonly options: EgressGuardOptions) {
+    this.label = options.label ?? "enclave";
+    this.strict = options.strictFile !== undefined;
+    if (this.strict) {
+      process.on("exit", () => {
+        if (this.violations > 0) process.exitCode = 1;
+      });
+    }
+  }
+
+  get policy(): EgressPolicy {
+    return this.rules.policy;
+  }
+
+  get auditFile(): string | undefined {
+    return this.options.audit?.file;
+  }
+
+  /** Replaces the policy; connections already open stay open, new ones follow the new policy. */
+  configure(policy: EgressPolicy): readonly string[] {
+    this.rules = new EgressRules(policy);
+    return this.rules.invalidPatterns;
+  }
+
+  /** The name stage: decides a host before any DNS query is made for it. */
+  admit(host: string, port: number | undefined, kind: Kind, query = false): { verdict: Allowed } | { error: EgressRefusedError } {
+    const verdict = this.rules.decideName(host);
+    const strictProblem = this.strictProblem(host, query);
+    if (strictProblem) return { error: this.violation(host, port, kind, strictProblem, verdict.allowed ? verdict : undefined) };
+    if (!verdict.allowed) return { error: this.refuse(host, port, kind, verdict.reason) };
+    return { verdict };
+  }
+
+  /** The address stage: checks an address a permitted host resolved to (or an IP it was written as). */
+  checkAddress(verdict: Allowed, host: string, port: number | undefined, address: string, kind: Kind): EgressRefusedError | undefined {
+    const actual = this.pinned(address) ?? address;
+    if (this.strict && !isLoopbackAddress(actual)) return this.violation(host, port, kind, `${host} resolved to ${actual}, which is not a loopback address`, verdict);
+    const reason = this.rules.checkAddress(verdict, host, address);
+    return reason ? this.refuse(host, port, kind, reason, verdict) : undefined;
+  }
+
+  /** Starts tracking a permitted connection; its audit line is written when the address is known. */
+  connection(host: string, port: number | undefined, verdict: Allowed, kind: Kind): GuardedConnection {
+    return { id: `${process.pid}-${++this.counter}`, host: normalizeHost(host), port, verdict, kind, started: Date.now(), opened: false };
+  }
+
+  opened(c: GuardedConnection, address: string): void {
+    c.address = address;
+    c.opened = true;
+    this.stats.allowed++;
+    this.write({ ...this.base(c.id, "open", c.kind, c.host, c.port, c.verdict), address });
+  }
+
+  closed(c: GuardedConnection, bytesSent: number, bytesReceived: number): void {
+    if (!c.opened) return;
+    this.write({ ...this.base(c.id, "close", c.kind, c.host, c.port, c.verdict), address: c.address, bytesSent, bytesReceived, durationMs: Date.now() - c.started });
+  }
+
+  /**
+   * A lookup function for a permitted host: it applies strict-mode pins, resolves with the real
+   * resolver (or the caller's own), and refuses when any resolved address breaks the policy.
+   */
+  lookup(verdict: Allowed, host: string, port: number | undefined, kind: Kind, inner: LookupFunction | undefined, onAddress: (address: string) => void): LookupFunction {
+    const resolve = (inner ?? originalLookup) as (...args: unknown[]) => void;
+    return ((hostname: string, options: unknown, callback: unknown) => {
+      const cb = (typeof options === "function" ? options : callback) as (error: Error | null, address?: unknown, family?: number) => void;
+      const opts = (typeof options === "number" ? { family: options } : typeof options === "object" && options ? options : {}) as dns.LookupOptions;
+      const done = (error: Error | null, list?: Resolved): void => {
+        if (error || !list) return cb(error ?? new Error(`No address for ${hostname}.`));
+        for (const { address } of list) {
+          const refused = this.checkAddress(verdict, host, port, address, kind);
+          if (refused) return cb(refused);
+        }
+        onAddress(list[0]!.address);
+        if (opts.all) cb(null, list);
+        else cb(null, list[0]!.address, list[0]!.family);
+      };
+      const pinned = this.pinned(hostname);
+      if (pinned) return process.nextTick(done, null, [{ address: pinned, family: isIP(pinned) }]);
+      resolve(hostname, { ...opts, all: true }, (error: Error | null, result: unknown, family?: number) => {
+        if (error) return done(error);
+        const list = Array.isArray(result) ? (result as Resolved) : [{ address: String(result), family: family ?? isIP(String(result)) }];
+        done(null, list.length ? list : undefined);
+      });
+    }) as LookupFunction;
+  }
+
+  /** Records a direct DNS lookup (dns.lookup called by code, not by a connection). */
+  lookedUp(host: string, verdict: Allowed, address: string): void {
+    this.write({ ...this.base(`${process.pid}-${++this.counter}`, "lookup", "dns", normalizeHost(host), undefined, verdict), address });
+  }
+
+  /** Where a pinned destination really goes (strict mode only). */
+  pinned(host: string): string | undefined {
+    return this.strict ? this.options.pins?.get(normalizeHost(host)) : undefined;
+  }
+
+  private strictProblem(host: string, query: boolean): string | undefined {
+    if (!this.strict) return undefined;
+    const h = normalizeHost(host);
+    const pinned = this.options.pins?.get(h);
+    if (pinned) return isLoopbackAddress(pinned) ? undefined : `${h} is pinned to ${pinned}, which is not a loopback address`;
+    if (isIP(h)) return isLoopbackAddress(h) ? undefined : `${h} is not a loopback address`;
+    if (query) return `a DNS query for ${h} would go to the network`;
+    return isLoopbackName(h) ? undefined : `${h} would need a DNS lookup and is not a loopback name`;
+  }
+
+  private refuse(host: string, port: number | undefined, kind: Kind, reason: string, verdict?: Allowed): EgressRefusedError {
+    const error = new EgressRefusedError(normalizeHost(host), port, reason);
+    this.stats.refused++;
+    this.write({ ...this.base(`${process.pid}-${++this.counter}`, "refused", kind, normalizeHost(host), port, verdict), reason: error.message });
+    return error;
+  }
+
+  private violation(host: string, port: number | undefined, kind: Kind, why: string, verdict?: Allowed): EgressRefusedError {
+    const error = new EgressRefusedError(normalizeHost(host), port, `strict egress mode (ENCLAVE_EGRESS_STRICT) allows loopback addresses only, and ${why}.`);
+    this.violations++;
+    this.stats.violations++;
+    this.stats.refused++;
+    const stack = (new Error().stack ?? "").split("\n").slice(3, 12).map((l) => l.trim());
+    const line = { time: new Date().toISOString(), pid: process.pid, process: this.label, kind, host: normalizeHost(host), port, reason: error.message, stack };
+    try {
+      appendFileSync(this.options.strictFile!, `${JSON.stringify(line)}\n`);
+    } catch {
+      // The exit code still fails the process; the file is only the report.
+    }
+    process.stderr.write(`ENCLAVE EGRESS VIOLATION (${this.label}, pid ${process.pid}): ${error.message}\n`);
+    this.write({ ...this.base(`${process.pid}-${++this.counter}`, "refused", kind, normalizeHost(host), port, verdict), reason: error.message, violation: true });
+    return error;
+  }
+
+  private base(id: string, event: AuditEvent["event"], kind: Kind, host: string, port: number | undefined, verdict?: Allowed): AuditEvent {
+    return { id, event, time: new Date().toISOString(), process: this.label, pid: process.pid, kind, host, port, purpose: verdict?.purpose, setting: verdict?.setting };
+  }
+
+  private write(event: AuditEvent): void {
+    this.options.audit?.append(event);
+  }
+}

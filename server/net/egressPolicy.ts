@@ -1,0 +1,49 @@
+import type { EnclaveSettings } from "../settings";
+import { normalizeHost } from "./addresses";
+
+/** Why a connection is made; the audit log records it beside every connection. */
+export type EgressPurpose = "loopback" | "remote-engine" | "model-download" | "allowed-host";
+
+/** A host a setting in use names for one purpose (the remote engine, the model download). */
+export interface EgressGrant {
+  readonly host: string;
+  readonly purpose: EgressPurpose;
+  /** The setting that named the host, quoted in refusals and in the audit log. */
+  readonly setting: string;
+}
+
+/**
+ * The whole outbound policy of a process. Loopback is always allowed and needs no entry; a
+ * granted host is allowed when it is (or resolves to) a loopback or private address; a public
+ * host is allowed only when `allowedHosts` lists it.
+ */
+export interface EgressPolicy {
+  readonly grants: readonly EgressGrant[];
+  readonly allowedHosts: readonly string[];
+}
+
+/** The policy before any settings arrive: this machine only. */
+export const loopbackOnly: EgressPolicy = { grants: [], allowedHosts: [] };
+
+/** The host of a URL setting, or undefined when the setting is empty or not a URL. */
+function hostOf(url: string): string | undefined {
+  try {
+    return url.trim() ? normalizeHost(new URL(url.trim()).hostname) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Derives the policy from settings. A host is granted only while the setting that names it is
+ * in use: the remote engine URL only when `enclave.engine` is "remote", the download endpoint
+ * only when `enclave.model` is an hf: URI (the user asked for that download).
+ */
+export function egressPolicyFrom(settings: EnclaveSettings): EgressPolicy {
+  const grants: EgressGrant[] = [];
+  const remote = hostOf(settings["remote.url"]);
+  if (settings.engine === "remote" && remote) grants.push({ host: remote, purpose: "remote-engine", setting: "enclave.remote.url" });
+  const download = hostOf(settings.huggingFaceEndpoint);
+  if (/^hf:/i.test(settings.model.trim()) && download) grants.push({ host: download, purpose: "model-download", setting: "enclave.huggingFaceEndpoint" });
+  return { grants, allowedHosts: settings["network.allowedHosts"] };
+}

@@ -1,0 +1,88 @@
+import { readFileSync } from "node:fs";
+import { isIP, type AddressInfo } from "node:net";
+import { intFlag, stringFlag, UsageError, type ParsedArgs } from "../cliArgs";
+import { describeBackend } from "../engine/describeBackend";
+import { downloadModel } from "../engine/download";
+import { defaultModelsDirectory, isPresent, parseModelSetting } from "../engine/resolve";
+import { autoThreads } from "../engine/threads";
+import { createLogger, type LogLevel } from "../logger";
+import { isLoopbackAddress, isLoopbackName } from "../net/addresses";
+import type { EgressGuard } from "../net/egressGuard";
+import { egressPolicyFrom } from "../net/egressPolicy";
+import { defaultSettings, type EnclaveSettings } from "../settings";
+import { checkBindAddress } from "./bindAddress";
+import { ServeEngine } from "./serveEngine";
+import { createServeServer } from "./serveHttp";
+
+export const serveUsage = `  serve --model FILE [--host 127.0.0.1] [--port 8012] [--slots 4] [--api-key-file F]
+                                                       share one model with several windows and teammates over an
+                                                       OpenAI-compatible API (/v1/completions, /v1/chat/completions,
+                                                       /infill), one KV-cache slot per client`;
+
+/** API keys, one per line; read from a file so they never show in `ps` or shell history. */
+function readKeys(file: string): string[] {
+  if (!file) return [];
+  return readFileSync(file, "utf8").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
+}
+
+/**
+ * `enclave serve`: loads the model once with one sequence per slot and serves it until SIGINT
+ * or SIGTERM. It makes no outbound connection of its own, except downloading an hf: model the
+ * user named, under the same egress guard as the language server.
+ */
+export async function runServe(args: ParsedArgs, guard: EgressGuard): Promise<number> {
+  const verbose = args.flags.has("verbose");
+  const log = createLogger((level, line) => process.stderr.write(`${level}: ${line}\n`), (): LogLevel => (verbose ? "debug" : "info"));
+  const host = stringFlag(args, "host", "127.0.0.1");
+  const problem = checkBindAddress(host);
+  if (problem) throw new UsageError(problem);
+  const port = intFlag(args, "port", 8012);
+  const slots = intFlag(args, "slots", 4);
+  if (slots < 1 || slots > 64) throw new UsageError(`--slots takes 1..64, not ${slots}.`);
+  const settings: EnclaveSettings = { ...defaultSettings(), model: stringFlag(args, "model") };
+  settings.threads = intFlag(args, "threads", 0);
+  settings.contextSize = intFlag(args, "context", settings.contextSize);
+  const gpu = stringFlag(args, "gpu", "auto");
+  if (!["auto", "cuda", "vulkan", "metal", "off"].includes(gpu)) throw new UsageError(`--gpu takes auto, cuda, vulkan, metal or off, not "${gpu}".`);
+  settings.gpu = gpu as EnclaveSettings["gpu"];
+  settings.huggingFaceEndpoint = stringFlag(args, "hf-endpoint", settings.huggingFaceEndpoint);
+  const apiKeys = readKeys(stringFlag(args, "api-key-file", ""));
+  guard.label = "serve";
+  guard.configure(egressPolicyFrom(settings));
+
+  const source = parseModelSetting(settings.model, { modelsDirectory: defaultModelsDirectory(), endpoint: settings.huggingFaceEndpoint });
+  if (source.kind === "hf" && !isPresent(source)) {
+    log.info(`Downloading ${source.uri} from ${new URL(source.url).host}.`);
+    await downloadModel({ url: source.url, dest: source.path, log });
+  }
+  const engine = await ServeEngine.load({
+    path: source.path, gpu: settings.gpu, gpuLayers: intFlag(args, "gpu-layers", -1), threads: settings.threads,
+    contextSize: settings.contextSize, log, autoThreads, slots,
+  });
+  if (!isLoopbackName(host) && !isLoopbackAddress(host) && apiKeys.length === 0) {
+    log.warn(`Listening on ${host} without API keys: anyone who can reach this address can use the model. Pass --api-key-file to require a key.`);
+  }
+  const server = createServeServer({ engine, apiKeys, log });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(port, host, () => resolve());
+    });
+  } catch (error) {
+    await engine.dispose();
+    throw new Error(`cannot listen on ${host}:${port}: ${(error as Error).message}`);
+  }
+  const bound = (server.address() as AddressInfo).port;
+  const shown = isIP(host) === 6 ? `[${host}]` : host;
+  process.stdout.write(`enclave serve: ${engine.model.name} on ${describeBackend(engine.backend)}, ${slots} slot${slots === 1 ? "" : "s"} of ${engine.model.contextSize} tokens, listening on http://${shown}:${bound}\n`);
+
+  await new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  log.info("Stopping.");
+  server.close();
+  server.closeAllConnections();
+  await engine.dispose();
+  return 0;
+}

@@ -1,0 +1,229 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { DidOpenTextDocumentNotification, InlineCompletionRequest, InlineCompletionTriggerKind } from "vscode-languageserver-protocol/node";
+import { EngineMetricsCollector } from "../../server/engine/metrics";
+import { ModelManager } from "../../server/engine/modelManager";
+import type { RemoteEngine } from "../../server/engine/remote";
+import { connectRemoteEngine } from "../../server/engine/remoteConnect";
+import { RemoteEngineError } from "../../server/engine/remoteHttp";
+import type { PromptPiece } from "../../server/engine/types";
+import { silentLogger } from "../../server/logger";
+import { MetricsRequest, NetworkAuditRequest } from "../../server/protocol";
+import { defaultSettings, type EnclaveSettings } from "../../server/settings";
+import { ensureModels } from "../fixtures/gguf";
+import { startServer } from "./harness";
+import { runCli, startServe } from "./serveHarness";
+
+const code = `import os\n\ndef read_config(path):\n    with open(path) as f:\n        return f.read()\n\n`;
+const fim = (prefix: string, suffix: string): PromptPiece[] => [{ token: "fimPrefix" }, prefix, { token: "fimSuffix" }, suffix, { token: "fimMiddle" }];
+const messages = [{ role: "system" as const, content: "You are a coding assistant." }, { role: "user" as const, content: `What does read_config do?\n${code}` }];
+
+/** A remote engine on `url`, retrying quickly enough for a restarting server. */
+function connect(url: string, overrides: Partial<EnclaveSettings> = {}, clientId?: string): Promise<RemoteEngine> {
+  const settings: EnclaveSettings = { ...defaultSettings(), engine: "remote", "remote.url": url, ...overrides };
+  return connectRemoteEngine(settings, { log: silentLogger, metrics: new EngineMetricsCollector(), http: { retries: 4, backoffMs: 200 }, clientId });
+}
+
+/** The in-process engine on the same model, for comparing outputs. */
+async function local(model: string): Promise<ModelManager> {
+  const manager = new ModelManager({ log: silentLogger });
+  await manager.configure({ ...defaultSettings(), model });
+  return manager;
+}
+
+test("completion through enclave serve equals the in-process one in every FIM mode, and reuses the KV prefix", async () => {
+  const { tiny } = await ensureModels();
+  const serve = await startServe(tiny);
+  const manager = await local(tiny);
+  try {
+    const prompt = fim(code.repeat(5), "\nprint(1)\n");
+    const expected = await (await manager.engine())!.generate({ sequence: "completion", prompt, maxTokens: 12 });
+    const remote = await connect(`${serve.url}/v1/`);
+    assert.equal(remote.model.name, "enclave-fixture-tiny");
+    assert.equal(remote.model.fim, true);
+    assert.equal(remote.model.demo, true);
+    assert.deepEqual(remote.backend.remote, { url: serve.url, server: "enclave serve" });
+    assert.ok(remote.vocabulary.special.fimPrefix && remote.vocabulary.special.fimRepo);
+
+    const first = await remote.generate({ sequence: "completion", prompt, maxTokens: 12 });
+    assert.equal(first.text, expected.text, "enclave serve gets the very same prompt tokens (structured pieces)");
+    assert.equal(first.promptTokens, expected.promptTokens);
+    assert.equal(first.generatedTokens, 12);
+    assert.equal(first.stopReason, "maxTokens");
+
+    // Typing five characters: the serve slot keeps this client's prefix.
+    const typed = await remote.generate({ sequence: "completion", prompt: [...prompt, "def w"], maxTokens: 4 });
+    assert.ok(typed.promptTokensReused >= first.promptTokens - 1, `reused ${typed.promptTokensReused} of ${typed.promptTokens}`);
+    assert.ok(typed.promptTokensEvaluated <= 5, `evaluated ${typed.promptTokensEvaluated}`);
+
+    // llama-server's /infill and a family's FIM token text reach the same tokens on enclave serve.
+    for (const fimTemplate of ["infill", "qwen"] as const) {
+      const other = await connect(serve.url, { "remote.fimTemplate": fimTemplate });
+      const result = await other.generate({ sequence: "completion", prompt, maxTokens: 12 });
+      assert.equal(result.text, expected.text, fimTemplate);
+    }
+    // Stop strings are cut exactly like the local engine cuts them.
+    const stop = [expected.text.slice(3, 5)];
+    const localStop = await (await manager.engine())!.generate({ sequence: "completion", prompt, maxTokens: 12, stop });
+    const remoteStop = await remote.generate({ sequence: "completion", prompt, maxTokens: 12, stop });
+    assert.equal(remoteStop.text, localStop.text);
+    assert.equal(remoteStop.stopReason, "stop");
+  } finally {
+    await manager.dispose();
+    await serve.stop();
+  }
+});
+
+test("chat streams through enclave serve, and cancelling stops the server's generation", async () => {
+  const { tiny } = await ensureModels();
+  const serve = await startServe(tiny);
+  const manager = await local(tiny);
+  try {
+    const expected = await (await manager.engine())!.chat({ messages, maxTokens: 16 });
+    const remote = await connect(serve.url);
+    const chunks: string[] = [];
+    const answer = await remote.chat({ messages, maxTokens: 16, onText: (c) => chunks.push(c) });
+    assert.ok(chunks.length > 3, `${chunks.length} chunks`);
+    assert.equal(chunks.join(""), answer.text);
+    assert.equal(answer.text, expected.text);
+    assert.equal(answer.generatedTokens, 16);
+
+    const controller = new AbortController();
+    let abortedAt = 0;
+    let seen = 0;
+    const long = await remote.generate({
+      sequence: "completion", prompt: fim(code, ""), maxTokens: 3000, signal: controller.signal,
+      onText: () => {
+        if (++seen === 20) { abortedAt = performance.now(); controller.abort(); }
+      },
+    });
+    const latency = performance.now() - abortedAt;
+    assert.equal(long.stopReason, "abort");
+    assert.ok(latency < 200, `returned ${latency.toFixed(0)} ms after the abort`);
+    // The server saw the hang-up and stopped generating (its metrics count the aborted request).
+    let aborted = 0;
+    for (let i = 0; i < 50 && aborted === 0; i++) {
+      aborted = ((await (await fetch(`${serve.url}/enclave/metrics`)).json()) as { engine: { aborted: number } }).engine.aborted;
+      if (!aborted) await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.equal(aborted, 1);
+  } finally {
+    await manager.dispose();
+    await serve.stop();
+  }
+});
+
+test("a server killed mid-stream gives a clean error, and the engine recovers once it is back", async () => {
+  const { tiny } = await ensureModels();
+  const serve = await startServe(tiny);
+  const remote = await connect(serve.url);
+  let restarted: Awaited<ReturnType<typeof startServe>> | undefined;
+  try {
+    let chunks = 0;
+    const killed = remote.chat({
+      messages, maxTokens: 4000,
+      onText: () => {
+        if (++chunks === 10) void serve.stop("SIGKILL");
+      },
+    });
+    await assert.rejects(killed, (error: unknown) => {
+      assert.ok(error instanceof RemoteEngineError, String(error));
+      assert.match(error.message, new RegExp(`The remote engine at ${serve.url.replace(/\./g, "\\.")} stopped in the middle of an answer \\(.+\\) after \\d+ characters; the next request reconnects\\.`));
+      return true;
+    });
+    // The next request is made while the server is still starting again: retries with backoff bridge the gap.
+    const again = startServe(tiny, { port: serve.port });
+    const answer = await remote.chat({ messages, maxTokens: 8 });
+    restarted = await again;
+    assert.equal(answer.generatedTokens, 8);
+    assert.equal(answer.stopReason, "maxTokens");
+  } finally {
+    await serve.stop("SIGKILL");
+    await restarted?.stop();
+  }
+});
+
+test("a remote engine on a public host is refused until enclave.network.allowedHosts lists it", async () => {
+  const { tiny } = await ensureModels();
+  const serve = await startServe(tiny);
+  // 198.51.100.4 (a documentation range) stands for a public host. The policy judges it as the
+  // public address it is; strict test mode then pins the connection to 127.0.0.1, so even once
+  // it is allowed no packet leaves the machine.
+  const publicHost = "198.51.100.4";
+  process.env.ENCLAVE_EGRESS_PINS = `${publicHost}=127.0.0.1`;
+  const base = { engine: "remote", remote: { url: `http://${publicHost}:${serve.port}` }, completion: { maxTokens: 8 } };
+  const server = await startServer({ ...base, network: { allowedHosts: [] } });
+  delete process.env.ENCLAVE_EGRESS_PINS;
+  let revived: Awaited<ReturnType<typeof startServe>> | undefined;
+  try {
+    const refused = await server.waitForStatus((s) => s.state === "error");
+    assert.match(refused.message ?? "", /Enclave refused to connect to 198\.51\.100\.4:\d+: 198\.51\.100\.4 \(named by enclave\.remote\.url\) is a public address/);
+    assert.match(refused.message ?? "", /public hosts must also be listed in enclave\.network\.allowedHosts\. Add "198\.51\.100\.4" there/);
+    assert.match(refused.message ?? "", /Nothing was sent\.$/);
+
+    server.setSettings({ ...base, network: { allowedHosts: [publicHost] } });
+    const ready = await server.waitForStatus((s) => s.state === "ready");
+    assert.equal(ready.model?.name, "enclave-fixture-tiny");
+    assert.equal(ready.backend?.remote?.server, "enclave serve");
+
+    // An inline completion runs on the remote engine.
+    const uri = pathToFileURL("/tmp/enclave-remote-test/example.py").href;
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: "python", version: 1, text: code.repeat(4) } });
+    await server.connection.sendRequest(InlineCompletionRequest.type, {
+      textDocument: { uri }, position: { line: 2, character: 4 }, context: { triggerKind: InlineCompletionTriggerKind.Invoked },
+    });
+    const metrics = await server.connection.sendRequest(MetricsRequest.type);
+    assert.ok(metrics.engine.requests >= 1, JSON.stringify(metrics.engine));
+
+    // The remote engine going down, and coming back, shows in the status.
+    const complete = () => server.connection.sendRequest(InlineCompletionRequest.type, {
+      textDocument: { uri }, position: { line: 3, character: 4 }, context: { triggerKind: InlineCompletionTriggerKind.Invoked },
+    });
+    await serve.stop("SIGKILL");
+    const seen = server.statuses.length;
+    await complete();
+    const down = await server.waitForStatus((s) => s.state === "error" && server.statuses.indexOf(s) >= seen, 20_000);
+    assert.match(down.message ?? "", /The remote engine at http:\/\/198\.51\.100\.4:\d+ is not reachable \(ECONNREFUSED\)/);
+    revived = await startServe(tiny, { port: serve.port });
+    await complete();
+    await server.waitForStatus((s) => s.state === "ready" && server.statuses.indexOf(s) > server.statuses.indexOf(down), 20_000);
+
+    // The audit shows the refusal and the allowed connection, in the server and from the CLI.
+    const audit = await server.connection.sendRequest(NetworkAuditRequest.type, {});
+    const mine = audit.entries.filter((e) => e.host === publicHost && e.process === "server");
+    assert.ok(mine.some((e) => e.outcome === "refused" && /allowedHosts/.test(e.reason ?? "")), JSON.stringify(mine));
+    assert.ok(mine.some((e) => e.outcome !== "refused" && e.purpose === "remote-engine" && e.address === "127.0.0.1"), JSON.stringify(mine));
+    assert.deepEqual(audit.policy.grants, [{ host: publicHost, purpose: "remote-engine", setting: "enclave.remote.url" }]);
+    const cli = await runCli(["audit", "--last", "500"]);
+    assert.equal(cli.code, 0, cli.stderr);
+    assert.match(cli.stdout, /198\.51\.100\.4:\d+ +127\.0\.0\.1 +remote-engine/);
+    assert.match(cli.stdout, /refused/);
+    assert.equal(audit.file, cli.stdout.split("\n")[0]!.replace("Enclave network audit — ", ""));
+  } finally {
+    await server.stop();
+    await serve.stop();
+    await revived?.stop();
+  }
+});
+
+test("the language server runs its guard in strict mode when told: a non-loopback attempt is refused and fails it", async () => {
+  // Here the violation is on purpose, so it goes to a file of its own instead of failing this run.
+  const dir = mkdtempSync(join(tmpdir(), "enclave-strict-"));
+  const inherited = process.env.ENCLAVE_EGRESS_STRICT;
+  process.env.ENCLAVE_EGRESS_STRICT = join(dir, "violations.jsonl");
+  const server = await startServer({ engine: "remote", remote: { url: "http://10.99.0.1:8012" } });
+  process.env.ENCLAVE_EGRESS_STRICT = inherited;
+  try {
+    // The policy allows a private host the settings name; strict mode still refuses it before any packet is sent.
+    const refused = await server.waitForStatus((s) => s.state === "error");
+    assert.match(refused.message ?? "", /Enclave refused to connect to 10\.99\.0\.1:8012: strict egress mode \(ENCLAVE_EGRESS_STRICT\) allows loopback addresses only/);
+  } finally {
+    assert.equal(await server.stop(), 1, "a server that saw a violation exits with 1");
+  }
+  const violations = readFileSync(join(dir, "violations.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l) as { process: string; host: string });
+  assert.deepEqual(violations.map((v) => `${v.process} ${v.host}`), ["server 10.99.0.1"]);
+});
