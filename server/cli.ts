@@ -2,13 +2,20 @@
  * `enclave` on the command line. Each command runs the same code as the language server
  * (model manager, engine, completion, shield), so what the CLI prints is what the editor shows.
  */
+// First: the egress guard must be in place before any other module could open a connection.
+import { egressGuard } from "./net/installGuard";
 import { readFileSync } from "node:fs";
+import { extname, resolve } from "node:path";
+import { languageByExtension } from "./shield/languages";
 import { completeAt } from "./completion/complete";
 import { ModelManager, describeBackend } from "./engine/modelManager";
 import { createLogger, type LogLevel } from "./logger";
 import { intFlag, parseArgs, stringFlag, UsageError, type ParsedArgs } from "./cliArgs";
 import { defaultSettings, type EnclaveSettings } from "./settings";
 import { runScanCommand } from "./shield/scanCommand";
+import { auditUsage, runAudit } from "./net/auditCommand";
+import { egressPolicyFrom } from "./net/egressPolicy";
+import { runServe, serveUsage } from "./serve/serveCommand";
 
 const usage = `Usage: enclave <command> [options]
 
@@ -16,6 +23,8 @@ Commands:
   complete --model FILE --file F --line N --column M   print the inline completion at line N, column M (1-based)
   status --model FILE                                  load the model and print backend, device and model facts
   scan [--json] [--sarif FILE] [--fail-on LEVEL] PATH...  scan code with Enclave Shield (see enclave scan --help)
+${serveUsage}
+${auditUsage}
   help                                                 this text
 
 Model options (complete, status):
@@ -38,7 +47,8 @@ const commands: Record<string, Command> = {
     const offset = offsetOf(text, line, column);
     const settings = settingsFrom(args);
     return withEngine(args, settings, async (engine) => {
-      const outcome = await completeAt(engine, text, offset, settings);
+      const languageId = languageByExtension[extname(file).toLowerCase()] ?? "plaintext";
+      const outcome = await completeAt(engine, text, offset, settings, undefined, { languageId, path: resolve(file) });
       process.stdout.write(outcome.text + (outcome.text.endsWith("\n") ? "" : "\n"));
       const r = outcome.result;
       if (r) process.stderr.write(`[${r.promptTokens} prompt tokens (${r.promptTokensEvaluated} evaluated) in ${r.promptMs.toFixed(0)} ms, ${r.generatedTokens} generated in ${r.generationMs.toFixed(0)} ms, stop: ${r.stopReason}]\n`);
@@ -62,6 +72,8 @@ const commands: Record<string, Command> = {
     process.stdout.write(lines.join("\n") + "\n");
     return 0;
   }),
+  serve: (args) => runServe(args, egressGuard),
+  audit: (args) => runAudit(args),
   help: async () => {
     process.stdout.write(usage);
     return 0;
@@ -88,6 +100,7 @@ async function withEngine(args: ParsedArgs, settings: EnclaveSettings, run: (eng
   models.onStatus((s) => {
     if (s.state === "downloading" && verbose) process.stderr.write(`${s.message}\n`);
   });
+  egressGuard.configure(egressPolicyFrom(settings));
   await models.configure(settings);
   const engine = await models.engine();
   if (!engine) {
@@ -112,6 +125,7 @@ function offsetOf(text: string, line: number, column: number): number {
 
 async function main(argv: string[]): Promise<number> {
   const [name = "help", ...rest] = argv;
+  egressGuard.label = `cli ${name}`;
   // Shield's scan command owns its flags and exit codes (0 clean, 1 findings, 2 usage): other tools call it.
   if (name === "scan") {
     return runScanCommand(rest, { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), cwd: process.cwd() });

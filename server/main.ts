@@ -3,6 +3,8 @@
  * contributes its capabilities; this file composes them. Run it as `node dist/server.js
  * --stdio` from any LSP client, or over IPC from the VS Code extension.
  */
+// First: the egress guard must be in place before any other module could open a connection.
+import "./net/installGuard";
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Disposable, type InitializeResult, type ServerCapabilities } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { fileURLToPath } from "node:url";
@@ -14,10 +16,11 @@ import { createLogger, type LogLevel } from "./logger";
 import { LspSettings } from "./lspSettings";
 import { MetricsRegistry } from "./metricsRegistry";
 import { modelFeature } from "./model/feature";
+import { applyEgressPolicy, askApiKey, networkFeature } from "./net/feature";
 import { shieldFeature } from "./shield/feature";
 import { CodeActionRegistry } from "./codeActions";
 
-const features: Feature[] = [modelFeature, completionFeature, shieldFeature, chatFeature];
+const features: Feature[] = [modelFeature, completionFeature, shieldFeature, chatFeature, networkFeature];
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -41,6 +44,7 @@ connection.onInitialize((params): InitializeResult => {
   models = new ModelManager({
     log,
     storageDirectory: init.storageDirectory,
+    apiKey: askApiKey(connection),
     baseDirectory: folder?.startsWith("file:") ? fileURLToPath(folder) : undefined,
   });
   const codeActions = new CodeActionRegistry();
@@ -48,7 +52,7 @@ connection.onInitialize((params): InitializeResult => {
   disposables.push(codeActions.listen(connection));
   const capabilities: ServerCapabilities = { textDocumentSync: TextDocumentSyncKind.Incremental };
   for (const feature of features) {
-    Object.assign(capabilities, feature.capabilities(params.capabilities));
+    mergeCapabilities(capabilities, feature.capabilities(params.capabilities));
     disposables.push(...feature.register(ctx));
   }
   return { capabilities, serverInfo: { name: "enclave", version: "0.1.0" } };
@@ -65,6 +69,7 @@ connection.onDidChangeConfiguration((change) => {
 async function applySettings(): Promise<void> {
   const current = await settings.get();
   level = current["log.level"];
+  applyEgressPolicy(current, log);
   await models.configure(current);
 }
 
@@ -75,3 +80,10 @@ connection.onShutdown(async () => {
 
 documents.listen(connection);
 connection.listen();
+
+/** Adds a feature's capabilities; lists of commands from several features are joined, not replaced. */
+function mergeCapabilities(into: ServerCapabilities, from: ServerCapabilities): void {
+  const commands = [...(into.executeCommandProvider?.commands ?? []), ...(from.executeCommandProvider?.commands ?? [])];
+  Object.assign(into, from);
+  if (commands.length) into.executeCommandProvider = { commands };
+}

@@ -63,6 +63,44 @@ export const settingsSchema = {
     type: "number", default: 0, minimum: 0, maximum: 2,
     description: "Sampling temperature for inline completions; 0 is greedy and repeatable.",
   },
+  "completion.disabledLanguages": {
+    type: "array", default: ["plaintext", "markdown", "scminput"],
+    description: "Language ids (python, typescript, ...) in which inline completions are not shown.",
+  },
+  "completion.maxLines": {
+    type: "integer", default: 8, minimum: 1, maximum: 100,
+    description: "Most lines in one inline completion; a completion is a single line whenever text follows the cursor.",
+  },
+  "completion.candidates": {
+    type: "integer", default: 3, minimum: 1, maximum: 8,
+    description: "Suggestions generated when you ask for them explicitly (Alt+] or Alt+[ cycles through them); while typing, one is generated.",
+  },
+  "completion.debounceMinMs": {
+    type: "integer", default: 30, minimum: 0, maximum: 2000,
+    description: "Shortest wait after a keystroke before the model is asked; the wait adapts to your typing speed between this and enclave.completion.debounceMaxMs.",
+  },
+  "completion.debounceMaxMs": {
+    type: "integer", default: 250, minimum: 0, maximum: 5000,
+    description: "Longest wait after a keystroke before the model is asked (used while you type fast).",
+  },
+  "completion.prefixTokens": {
+    type: "integer", default: 1024, minimum: 32, maximum: 32768,
+    description: "Tokens of code above the cursor in the completion prompt.",
+  },
+  "completion.suffixTokens": {
+    type: "integer", default: 256, minimum: 0, maximum: 16384,
+    description: "Tokens of code below the cursor in the completion prompt.",
+  },
+  "completion.contextTokens": {
+    type: "integer", default: 512, minimum: 0, maximum: 32768,
+    description: "Tokens of extra context (code from recently opened and edited files) in the completion prompt.",
+  },
+  "completion.reuse": {
+    type: "boolean", default: true,
+    description: "Reuse work between keystrokes: the model's prompt cache, the suggestion cache (typed-ahead) and speculative prefetch. Turn off only to measure what they save.",
+  },
+  "shield.completions": enumOf(["block", "warn", "off"] as const, "block",
+    "What Shield does with an inline suggestion that has a security finding: block holds back suggestions with error-severity findings (the next clean one is shown), warn shows them with a warning in the status bar, off does not scan suggestions."),
   "shield.diagnostics": {
     type: "boolean", default: true,
     description: "Show Enclave Shield security findings as diagnostics (problems) in open files.",
@@ -78,6 +116,22 @@ export const settingsSchema = {
   "chat.attachCurrentFile": {
     type: "boolean", default: true,
     description: "Attach the current file to chat messages when nothing is selected (shown in the chat's context bar, where it can be removed).",
+  },
+  "engine": enumOf(["local", "remote"] as const, "local",
+    "Where the model runs. local: in the Enclave server on this machine. remote: on the OpenAI-compatible server at enclave.remote.url (llama.cpp's llama-server, vLLM, Ollama or enclave serve).", true),
+  "remote.url": {
+    type: "string", default: "", reload: true,
+    description: "Base URL of the remote engine, such as http://gpu-box.internal:8080. A private or loopback host is allowed because this setting names it; a public host must also be listed in enclave.network.allowedHosts. The API key is kept in VS Code's secret storage (Enclave: Set Remote API Key), never here.",
+  },
+  "remote.model": {
+    type: "string", default: "", reload: true,
+    description: "Model name to ask the remote engine for. Empty: the first model the server lists.",
+  },
+  "remote.fimTemplate": enumOf(["auto", "infill", "qwen", "codellama", "starcoder", "deepseek", "codegemma", "openai-suffix", "none"] as const, "auto",
+    "How inline completions reach the remote model. auto: the structured prompt for enclave serve, llama-server's /infill endpoint, otherwise the fill-in-the-middle tokens of the model family named in the model's name. A family name writes that family's FIM token text into /v1/completions; openai-suffix sends the text after the cursor as the suffix field.", true),
+  "network.allowedHosts": {
+    type: "array", default: ["huggingface.co", "*.huggingface.co", "*.hf.co"], reload: true,
+    description: "Public hosts (names, *.wildcards, IP addresses or CIDR ranges) the Enclave server may connect to. Loopback is always allowed, and the hosts of enclave.remote.url and enclave.huggingFaceEndpoint are allowed while in use when they are private; any other connection is refused and logged. The defaults let hf: models be downloaded; remove them and nothing public can be reached.",
   },
   "log.level": enumOf(["debug", "info", "warn", "error"] as const, "info", "How much the Enclave output channel shows."),
 } as const satisfies Record<string, SettingSpec>;

@@ -18,7 +18,8 @@ export function registerCommands(ctx: EnclaveContext): void {
     await ctx.ensureClient();
     const s = ctx.modelStatus;
     const where = s.backend ? describeBackend(s.backend) : "not loaded";
-    const detail = s.model ? `${s.model.name} — ${where}. Runs on this machine: no code leaves it.` : (s.message ?? s.state);
+    const privacy = s.backend?.remote ? `Prompts go to ${s.backend.remote.url} only; see "Enclave: Show Network Audit".` : "Runs on this machine: no code leaves it.";
+    const detail = s.model ? `${s.model.name} — ${where}. ${privacy}` : (s.message ?? s.state);
     void vscode.window.showInformationMessage(`Enclave: ${detail}`);
   });
 }

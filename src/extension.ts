@@ -1,14 +1,18 @@
 import * as vscode from "vscode";
+import { registerChat, type ChatApi } from "./chat/registerChat";
 import { registerCommands } from "./commands";
+import { registerCompletion } from "./completion/registerCompletion";
 import { EnclaveContext } from "./ctx";
 import { createLog } from "./log";
 import { ModelView } from "./modelView";
+import { registerNetwork } from "./network/registerNetwork";
 
 let ctx: EnclaveContext | undefined;
 
 /** The API the extension returns from activate(); integration tests read it. */
 export interface EnclaveApi {
   readonly context: EnclaveContext;
+  readonly chat: ChatApi;
 }
 
 export function activate(extension: vscode.ExtensionContext): EnclaveApi {
@@ -16,11 +20,14 @@ export function activate(extension: vscode.ExtensionContext): EnclaveApi {
   ctx = new EnclaveContext(extension, log);
   extension.subscriptions.push(log, ctx);
   registerCommands(ctx);
+  registerNetwork(ctx);
+  registerCompletion(ctx);
+  const chat = registerChat(ctx);
   const modelView = new ModelView();
   ctx.push(modelView, vscode.window.registerTreeDataProvider("enclave.model", modelView), ctx.onStatus((s) => modelView.update(s)));
   // The server starts after activation returns, so VS Code's start-up is never held up by it.
   setTimeout(() => void ctx?.ensureClient().catch(() => undefined), 0);
-  return { context: ctx };
+  return { context: ctx, chat };
 }
 
 export async function deactivate(): Promise<void> {

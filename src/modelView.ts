@@ -1,6 +1,6 @@
 import * as vscode from "vscode";
 import type { StatusParams } from "../server/protocol";
-import { describeBackend } from "../server/engine/describeBackend";
+import { describeBackend, privacyLine } from "../server/engine/describeBackend";
 
 /**
  * The "Model" view in the Enclave side bar: which model runs, where (CPU or GPU name), and the
@@ -48,7 +48,7 @@ export class ModelView implements vscode.TreeDataProvider<vscode.TreeItem>, vsco
         const items = [
           item("Model", `${model.name}${model.demo ? " (demo: random output)" : ""}`, "hubot", model.path),
           item("Runs on", describeBackend(s.backend), s.backend?.gpu === "cpu" ? "chip" : "rocket"),
-          item("Privacy", "Runs on this machine: no code leaves it", "shield"),
+          item("Privacy", privacyLine(s.backend), s.backend?.remote ? "cloud" : "shield"),
           item("Context", `${model.contextSize} tokens`, "symbol-ruler"),
         ];
         if (!model.fim) items.push(item("Completions", "unavailable: this model has no fill-in-the-middle tokens", "warning"));

@@ -1,6 +1,6 @@
 import * as vscode from "vscode";
 import type { StatusParams } from "../server/protocol";
-import { describeBackend } from "../server/engine/describeBackend";
+import { describeBackend, privacyLine } from "../server/engine/describeBackend";
 
 /**
  * The status bar item: what the model is doing and where it runs. Errors show here (with what
@@ -26,7 +26,7 @@ export class StatusBar implements vscode.Disposable {
   }
 
   show(status: StatusParams): void {
-    const local = "Runs on this machine: no code leaves it.";
+    const local = privacyLine(status.backend);
     const percent = status.progress !== undefined ? ` ${Math.round(status.progress * 100)}%` : "";
     this.item.backgroundColor = undefined;
     switch (status.state) {
@@ -65,6 +65,33 @@ export class StatusBar implements vscode.Disposable {
     this.item.backgroundColor = new vscode.ThemeColor("statusBarItem.warningBackground");
   }
 
+  private completionItem: vscode.StatusBarItem | undefined;
+
+  /** The completion item's text (the last completion's stages, a Shield note or a snooze), for tests. */
+  get completionText(): string {
+    return this.completionItem?.text ?? "";
+  }
+
+  /**
+   * Shows inline completion news in a second item beside the model's: the last completion's
+   * stages, what Shield held back, or that completions are snoozed or off. Undefined hides it.
+   */
+  showCompletion(view: { text: string; tooltip: string; warning?: boolean } | undefined): void {
+    if (!view) {
+      this.completionItem?.hide();
+      return;
+    }
+    if (!this.completionItem) {
+      this.completionItem = vscode.window.createStatusBarItem("enclave.completion", vscode.StatusBarAlignment.Right, 99);
+      this.completionItem.name = "Enclave completions";
+      this.completionItem.command = "enclave.completion.showStats";
+    }
+    this.completionItem.text = view.text;
+    this.completionItem.tooltip = view.tooltip;
+    this.completionItem.backgroundColor = view.warning ? new vscode.ThemeColor("statusBarItem.warningBackground") : undefined;
+    this.completionItem.show();
+  }
+
   private set(text: string, tooltip: string): void {
     this.item.text = text;
     this.item.tooltip = tooltip;
@@ -72,5 +99,6 @@ export class StatusBar implements vscode.Disposable {
 
   dispose(): void {
     this.item.dispose();
+    this.completionItem?.dispose();
   }
 }

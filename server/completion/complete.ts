@@ -1,32 +1,51 @@
+/**
+ * One inline completion without an editor around it, for `enclave complete`: the same prompt,
+ * post-processing and Shield gate as the language server, minus what only makes sense while
+ * typing (cache, debounce, prefetch). Aborting returns an empty outcome, never an error.
+ */
+import { pathToFileURL } from "node:url";
 import type { Engine, GenerateResult } from "../engine/types";
 import type { EnclaveSettings } from "../settings";
-import { buildFimPrompt } from "./fimPrompt";
+import { defaultScanner } from "../shield/defaultScanner";
+import { ContextRing } from "./contextRing";
+import { pickTemplate } from "./pickTemplate";
+import { PromptBuilder } from "./promptBuilder";
+import { runModel } from "./runModel";
+import { ShieldGate } from "./shieldGate";
 
 export interface CompletionOutcome {
   /** The text to insert at the cursor; empty when there is nothing to show. */
   readonly text: string;
+  /** Every suggestion that passed post-processing and Shield (the first is `text`). */
+  readonly candidates?: readonly string[];
   readonly result?: GenerateResult;
   /** Why nothing is shown, for logs ("aborted", "model has no FIM tokens", ...). */
   readonly reason?: string;
 }
 
-/**
- * Completes the document at `offset` with the model's fill-in-the-middle tokens. Both the
- * language server and `enclave complete` call this, so the CLI shows exactly what the editor
- * would. Aborting returns an empty outcome, never an error.
- */
-export async function completeAt(engine: Engine, text: string, offset: number, settings: EnclaveSettings, signal?: AbortSignal): Promise<CompletionOutcome> {
-  if (!engine.model.fim) return { text: "", reason: `the model ${engine.model.name} has no fill-in-the-middle tokens` };
-  const { prompt, lineSuffix } = buildFimPrompt(text, offset);
-  // With text right of the cursor the model fills in one line; on an empty line rest it may write a block.
-  const stop = lineSuffix.trim() ? ["\n"] : ["\n\n\n"];
-  const result = await engine.generate({
-    sequence: "completion", prompt, signal, stop,
-    maxTokens: settings["completion.maxTokens"],
-    temperature: settings["completion.temperature"],
-    newlineTimeBudgetMs: 1500,
-  });
-  if (result.stopReason === "abort") return { text: "", result, reason: "aborted" };
-  const cleaned = result.text.replace(/\s+$/u, "");
-  return { text: cleaned, result };
+export interface CompleteOptions {
+  /** The VS Code language id; without it no grammar is used and Shield does not scan. */
+  readonly languageId?: string;
+  readonly path?: string;
+  /** True asks for `completion.candidates` suggestions, as Alt+] does in the editor. */
+  readonly explicit?: boolean;
+}
+
+export async function completeAt(engine: Engine, text: string, offset: number, settings: EnclaveSettings, signal?: AbortSignal, options: CompleteOptions = {}): Promise<CompletionOutcome> {
+  const choice = pickTemplate(engine.model, engine.vocabulary);
+  if (!choice.template) return { text: "", reason: choice.problem };
+  const uri = pathToFileURL(options.path ?? "/untitled").href;
+  const run = await runModel(
+    { uri, languageId: options.languageId ?? "plaintext", text, offset, explicit: options.explicit ?? false },
+    settings, engine,
+    { builder: new PromptBuilder(new ContextRing()), gate: new ShieldGate(() => defaultScanner().scanner), template: choice.template, signal: signal ?? new AbortController().signal },
+  );
+  const result: GenerateResult = {
+    text: run.shown[0] ?? "", stopReason: run.stopReason ?? "maxTokens", promptTokens: run.promptTokens,
+    promptTokensEvaluated: run.promptTokensEvaluated, promptTokensReused: run.promptTokensReused,
+    generatedTokens: run.generatedTokens, promptMs: run.promptMs, generationMs: run.generationMs,
+  };
+  if (run.aborted) return { text: "", result, reason: "aborted" };
+  const reason = run.shown.length ? undefined : run.heldBack.length ? `Shield held back a suggestion: ${run.heldBack[0]!.cwe} (${run.heldBack[0]!.ruleId})` : "post-processing dropped the model's output";
+  return { text: run.shown[0] ?? "", candidates: run.shown, result, reason };
 }

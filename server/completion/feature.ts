@@ -1,47 +1,126 @@
-import type { CancellationToken, Disposable, InlineCompletionList, InlineCompletionParams } from "vscode-languageserver/node";
-import type { Feature, FeatureContext } from "../feature";
+/**
+ * `textDocument/inlineCompletion` (LSP 3.18): ghost text from the local model, for any LSP
+ * client. The wiring only: the Completer decides; this turns LSP requests into its inputs and
+ * its answers into LSP items, reports each completion's stages to the client, and exposes the
+ * snooze request, the accepted-suggestion command and the `completion` metrics section.
+ *
+ * How many suggestions: an automatic request (typing) gets one; an explicit one
+ * (`InlineCompletionTriggerKind.Invoked`, which VS Code sends for Alt+] / Alt+[ and
+ * "Trigger Inline Suggestion") gets `enclave.completion.candidates` to cycle through.
+ * Debounce lives here on the server too: a request waits for a pause in typing (adaptive) and
+ * is aborted by the next one, so every client gets it without doing anything.
+ */
+import {
+  InlineCompletionTriggerKind, type CancellationToken, type Disposable, type InlineCompletionItem, type InlineCompletionList,
+  type InlineCompletionParams, type Position,
+} from "vscode-languageserver/node";
+import type { TextDocument } from "vscode-languageserver-textdocument";
 import { abortSignalFor } from "../cancellation";
-import { completeAt } from "./complete";
+import type { Feature, FeatureContext } from "../feature";
+import { CompletionAcceptedCommand, CompletionSnoozeRequest, CompletionStatsNotification, type CompletionAcceptedArgs } from "../protocol";
+import { defaultScanner } from "../shield/defaultScanner";
+import { Completer, type CompletionAnswer } from "./completer";
+import { ShieldGate, type CompletionGate } from "./shieldGate";
+import { loadSyntax } from "./syntaxFacts";
+
+const emptyList: InlineCompletionList = { items: [] };
+
+/** Where the cursor ends up after inserting `text` at `start`. */
+function endOf(start: Position, text: string): Position {
+  const lines = text.split("\n");
+  return lines.length === 1 ? { line: start.line, character: start.character + text.length } : { line: start.line + lines.length - 1, character: lines[lines.length - 1]!.length };
+}
 
 /**
- * `textDocument/inlineCompletion` (LSP 3.18): ghost text from the local model. A newer request
- * aborts the one before it, and a cancelled or aborted request answers an empty list.
+ * The document and cursor to complete. When the client's suggest widget has an item selected,
+ * completion continues as if that item were inserted, and each returned item starts with it.
  */
-export const completionFeature: Feature = {
-  name: "completion",
-  capabilities: () => ({ inlineCompletionProvider: true }),
-  register(ctx: FeatureContext): Disposable[] {
-    let previous: AbortController | undefined;
+function inputFor(document: TextDocument, params: InlineCompletionParams): { text: string; offset: number; start: Position; lead: string } {
+  const text = document.getText();
+  const offset = document.offsetAt(params.position);
+  const selected = params.context.selectedCompletionInfo;
+  if (!selected) return { text, offset, start: params.position, lead: "" };
+  const from = document.offsetAt(selected.range.start);
+  const to = Math.max(document.offsetAt(selected.range.end), offset);
+  return { text: text.slice(0, from) + selected.text + text.slice(to), offset: from + selected.text.length, start: selected.range.start, lead: selected.text };
+}
 
-    const handle = async (params: InlineCompletionParams, token: CancellationToken): Promise<InlineCompletionList> => {
-      const empty: InlineCompletionList = { items: [] };
-      previous?.abort();
-      const { controller, dispose } = abortSignalFor(token);
-      previous = controller;
-      try {
+export function createCompletionFeature(makeGate: () => CompletionGate = () => new ShieldGate(() => defaultScanner().scanner)): Feature {
+  return {
+    name: "completion",
+    capabilities: () => ({
+      inlineCompletionProvider: true,
+      executeCommandProvider: { commands: [CompletionAcceptedCommand.command] },
+    }),
+    register(ctx: FeatureContext): Disposable[] {
+      const gate = makeGate();
+      const completer = new Completer(gate, ctx.log, (uri) => ctx.documents.get(uri)?.getText());
+      // Loading a grammar and compiling Shield's rules for a language takes a few hundred ms
+      // once; doing it when a file opens keeps it off the first suggestion's critical path.
+      const warm = (languageId: string): void => {
+        void Promise.all([loadSyntax(languageId), gate.prepare?.(languageId)]).catch((e: unknown) => ctx.log.debug(`Warming up ${languageId} failed: ${(e as Error).message}`));
+      };
+
+      const report = (answer: CompletionAnswer): void => {
+        if (!answer.timings && !answer.heldBack && !answer.problem) return;
+        void ctx.connection.sendNotification(CompletionStatsNotification.type, {
+          timings: answer.timings, heldBack: answer.heldBack, warning: answer.warning, problem: answer.problem,
+        });
+      };
+
+      const handle = async (params: InlineCompletionParams, token: CancellationToken): Promise<InlineCompletionList> => {
         const document = ctx.documents.get(params.textDocument.uri);
-        if (!document) return empty;
-        const settings = await ctx.settings.get(params.textDocument.uri);
-        if (!settings["completion.enable"]) return empty;
-        const engine = await ctx.models.engine();
-        if (!engine || controller.signal.aborted) return empty;
-        const offset = document.offsetAt(params.position);
-        const outcome = await completeAt(engine, document.getText(), offset, settings, controller.signal);
-        if (!outcome.text) {
-          ctx.log.debug(`No completion at ${params.textDocument.uri}:${params.position.line + 1}: ${outcome.reason ?? "empty"}`);
-          return empty;
+        if (!document) return emptyList;
+        const { controller, dispose } = abortSignalFor(token);
+        try {
+          const { text, offset, start, lead } = inputFor(document, params);
+          const explicit = params.context.triggerKind === InlineCompletionTriggerKind.Invoked;
+          const answer = await completer.complete(
+            { uri: document.uri, languageId: document.languageId, text, offset, explicit },
+            { settings: () => ctx.settings.get(document.uri), engine: () => ctx.models.engine() },
+            controller.signal,
+          );
+          if (answer.aborted) ctx.log.debug(`Inline completion at ${document.uri}:${params.position.line + 1} was superseded or cancelled.`);
+          report(answer);
+          const range = { start, end: params.position };
+          const items: InlineCompletionItem[] = answer.items.map((suggestion) => {
+            const insertText = lead + suggestion;
+            const end = endOf(start, insertText);
+            const args: CompletionAcceptedArgs = { uri: document.uri, text: insertText, line: end.line, character: end.character };
+            return { insertText, range, command: { title: "Enclave: suggestion accepted", command: CompletionAcceptedCommand.command, arguments: [args] } };
+          });
+          return { items };
+        } finally {
+          dispose();
         }
-        const position = params.position;
-        return { items: [{ insertText: outcome.text, range: { start: position, end: position } }] };
-      } catch (error) {
-        ctx.log.warn(`Completion failed: ${(error as Error).message}`);
-        return empty;
-      } finally {
-        dispose();
-        if (previous === controller) previous = undefined;
-      }
-    };
+      };
 
-    return [ctx.connection.languages.inlineCompletion.on(handle)];
-  },
-};
+      // TextDocuments reports an open as a content change too; only real edits are keystrokes.
+      const justOpened = new Set<string>();
+      return [
+        ctx.connection.languages.inlineCompletion.on(handle),
+        ctx.documents.onDidOpen((e) => {
+          justOpened.add(e.document.uri);
+          completer.tracker.opened(e.document.uri, e.document.getText());
+          warm(e.document.languageId);
+        }),
+        ctx.documents.onDidChangeContent((e) => {
+          if (justOpened.delete(e.document.uri)) return;
+          completer.debounce.noteKeystroke();
+          completer.documentChanged(e.document.uri, e.document.getText());
+        }),
+        ctx.documents.onDidClose((e) => justOpened.delete(e.document.uri)),
+        ctx.connection.onExecuteCommand((params) => {
+          if (params.command !== CompletionAcceptedCommand.command) return null;
+          completer.stats.accepted++;
+          return null;
+        }),
+        ctx.connection.onRequest(CompletionSnoozeRequest.type, (params) => ({ until: completer.snooze(params.minutes) })),
+        ctx.metrics.add("completion", () => ({ ...completer.stats.snapshot(), snoozedUntil: completer.snoozed })),
+      ];
+    },
+  };
+}
+
+/** The inline completion feature with the Shield gate; `main.ts` composes it with the others. */
+export const completionFeature: Feature = createCompletionFeature();

@@ -5,6 +5,7 @@ import { Readable } from "node:stream";
 import { finished } from "node:stream/promises";
 import type { Logger } from "../logger";
 import { DownloadError } from "./errors";
+import { findEgressRefusal } from "../net/egressError";
 
 export interface DownloadOptions {
   readonly url: string;
@@ -37,6 +38,9 @@ export async function downloadModel(options: DownloadOptions): Promise<void> {
       break;
     } catch (error) {
       if (options.signal?.aborted) throw new DownloadError(options.url, "cancelled; the partial file is kept and the next start resumes it");
+      // A host the egress policy refuses stays refused: say why at once instead of retrying.
+      const refused = findEgressRefusal(error);
+      if (refused) throw new DownloadError(options.url, refused.message.replace(/\.$/, ""));
       if (error instanceof DownloadError || attempt >= retries) throw error instanceof DownloadError ? error : new DownloadError(options.url, `${(error as Error).message}; the next start resumes it`);
       options.log.warn(`Download of ${options.url} was interrupted (${(error as Error).message}); resuming (attempt ${attempt + 2}).`);
       await new Promise((r) => setTimeout(r, 250 * 2 ** attempt));

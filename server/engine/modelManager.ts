@@ -5,6 +5,7 @@ import type { EnclaveSettings } from "../settings";
 import { downloadModel } from "./download";
 import { loadLocalModel, probeGpu } from "./llama";
 import { LocalEngine } from "./localEngine";
+import { connectRemoteEngine } from "./remoteConnect";
 import { EngineMetricsCollector } from "./metrics";
 import { catalog, defaultModelsDirectory, isPresent, parseModelSetting, recommendModel, type ModelSource } from "./resolve";
 import { autoThreads, physicalCores } from "./threads";
@@ -14,7 +15,14 @@ import { describeBackend } from "./describeBackend";
 export { describeBackend };
 
 /** The settings that decide which model is loaded and how; a change to any of them reloads. */
-const MODEL_KEYS = ["model", "modelSha256", "modelsDirectory", "huggingFaceEndpoint", "gpu", "gpuLayers", "threads", "contextSize"] as const;
+const MODEL_KEYS = ["engine", "model", "modelSha256", "modelsDirectory", "huggingFaceEndpoint", "gpu", "gpuLayers", "threads", "contextSize"] as const;
+/** Settings that matter only for a remote engine, or for a download (a refused host may since have been allowed). */
+const REMOTE_KEYS = ["remote.url", "remote.model", "remote.fimTemplate", "network.allowedHosts"] as const;
+
+function modelKey(settings: EnclaveSettings): string {
+  const remote = settings.engine === "remote" || /^hf:/i.test(settings.model.trim());
+  return JSON.stringify([...MODEL_KEYS.map((k) => settings[k]), ...(remote ? REMOTE_KEYS.map((k) => settings[k]) : [])]);
+}
 
 export interface ModelManagerOptions {
   readonly log: Logger;
@@ -22,6 +30,8 @@ export interface ModelManagerOptions {
   readonly storageDirectory?: string;
   /** Relative model paths are resolved from here (the first workspace folder). */
   readonly baseDirectory?: string;
+  /** The remote engine's API key, asked for when connecting; it never passes through settings. */
+  readonly apiKey?: () => Promise<string | undefined>;
 }
 
 /**
@@ -57,7 +67,7 @@ export class ModelManager {
 
   /** Applies settings; reloads only when a model-related setting changed (or when forced). */
   configure(settings: EnclaveSettings, force = false): Promise<void> {
-    const key = JSON.stringify(MODEL_KEYS.map((k) => settings[k]));
+    const key = modelKey(settings);
     if (!force && key === this.loadedKey) return this.loading;
     this.loadedKey = key;
     this.abort?.abort();
@@ -78,6 +88,7 @@ export class ModelManager {
 
   private async load(settings: EnclaveSettings, signal: AbortSignal): Promise<void> {
     await this.unload();
+    if (settings.engine === "remote") return this.connect(settings, signal);
     const source = await this.resolve(settings);
     if (!source) return;
     if (source.kind === "hf" && !isPresent(source)) {
@@ -105,6 +116,19 @@ export class ModelManager {
     const { model, backend } = this.current;
     this.options.log.info(`Loaded ${model.name} (${(model.sizeBytes / 1e6).toFixed(0)} MB) on ${describeBackend(backend)}; context ${model.contextSize} tokens.`);
     this.setStatus({ state: "ready", model, backend });
+  }
+
+  /** Uses the remote engine the settings name instead of loading a model here. */
+  private async connect(settings: EnclaveSettings, signal: AbortSignal): Promise<void> {
+    this.setStatus({ state: "loading", message: `Connecting to ${settings["remote.url"] || "the remote engine"}` });
+    // A remote engine can go down after connecting: its failures and recoveries become the status.
+    const onHealth = (problem: string | undefined): void => {
+      if (this.current === engine) this.setStatus(problem ? { state: "error", message: problem } : { state: "ready", model: engine.model, backend: engine.backend });
+    };
+    const engine = await connectRemoteEngine(settings, { log: this.options.log, metrics: this.metrics, apiKey: this.options.apiKey, signal, onHealth });
+    if (signal.aborted) return;
+    this.current = engine;
+    this.setStatus({ state: "ready", model: engine.model, backend: engine.backend });
   }
 
   /** Turns settings into a model source, or reports why there is none. */

@@ -1,0 +1,97 @@
+/**
+ * Builds the FIM prompt of one request: the extra context (a snapshot taken when the user
+ * enters a file and kept while they type in it), the sticky prefix window with the file's
+ * imports and the enclosing scope's first line when those lie above it, the suffix window, and
+ * the cursor's line last. Everything except that last line is a function of text the user is
+ * not typing, so consecutive keystrokes share all but the final tokens of the prompt.
+ */
+import type { Engine, PromptPiece } from "../engine/types";
+import { commentMarker } from "./commentMarker";
+import type { ContextRing } from "./contextRing";
+import type { CursorLine } from "./cursorLine";
+import { LineTokens } from "./lineTokens";
+import { StickyPrefixWindows, suffixWindow } from "./promptWindows";
+import { renderPrompt, type ContextFile } from "./renderPrompt";
+import { repoPaths } from "./repoPaths";
+import type { SyntaxFacts } from "./syntaxFacts";
+import type { FimTemplate } from "./templates";
+
+export interface Budgets {
+  readonly prefixTokens: number;
+  readonly suffixTokens: number;
+  readonly contextTokens: number;
+}
+
+export interface PromptRequest {
+  readonly uri: string;
+  readonly languageId: string;
+  readonly cursor: CursorLine;
+  readonly facts: SyntaxFacts;
+}
+
+interface Snapshot {
+  readonly uri: string;
+  readonly files: readonly ContextFile[];
+  readonly repo: string;
+  readonly path: string;
+}
+
+/** Imports longer than this are cut: they are a reminder of names in scope, not the point. */
+const MAX_IMPORT_LINES = 24;
+
+export class PromptBuilder {
+  private counter?: { engine: Engine; lines: LineTokens; windows: StickyPrefixWindows };
+  private snapshot?: Snapshot;
+
+  constructor(private readonly ring: ContextRing) {}
+
+  build(request: PromptRequest, engine: Engine, template: FimTemplate, budgets: Budgets): PromptPiece[] {
+    if (this.counter?.engine !== engine) {
+      const lines = new LineTokens((text) => engine.countTokens(text));
+      this.counter = { engine, lines, windows: new StickyPrefixWindows(lines) };
+    }
+    const { lines: tokens, windows } = this.counter;
+    const { cursor, facts } = request;
+    const lines = cursor.text.split("\n");
+    const window = windows.window(`${request.uri}#${budgets.prefixTokens}`, lines, cursor.line, budgets.prefixTokens);
+    const suffix = suffixWindow(lines, cursor.line, cursor.lineSuffix, budgets.suffixTokens, tokens);
+    const snapshot = this.contextFor(request, engine, window.text + suffix, budgets.contextTokens);
+    return renderPrompt(template, {
+      repo: snapshot.repo, path: snapshot.path, comment: commentMarker(request.languageId), context: snapshot.files,
+      prefix: headerAbove(facts, window.startLine) + window.text, suffix, line: cursor.linePrefix,
+    });
+  }
+
+  private contextFor(request: PromptRequest, engine: Engine, around: string, budget: number): Snapshot {
+    if (this.snapshot?.uri === request.uri) return this.snapshot;
+    const query = around.split("\n").slice(-60).join("\n");
+    const pickedUris: string[] = [];
+    const files = this.ring.pick(query, request.uri, budget, (t) => engine.countTokens(t), (uri) => {
+      pickedUris.push(uri);
+      return uri;
+    });
+    const paths = repoPaths([request.uri, ...pickedUris]);
+    this.snapshot = {
+      uri: request.uri,
+      files: files.map((f) => ({ path: paths.relative(f.path), text: f.text })),
+      repo: paths.repo,
+      path: paths.relative(request.uri),
+    };
+    return this.snapshot;
+  }
+}
+
+/**
+ * The imports and the enclosing scope's first line, when the prefix window starts below them:
+ * the model then still sees which names exist and which function it is inside.
+ */
+function headerAbove(facts: SyntaxFacts, windowStart: number): string {
+  const parts: string[] = [];
+  if (facts.imports && facts.imports.endLine <= windowStart) {
+    parts.push(facts.imports.text.split("\n").slice(0, MAX_IMPORT_LINES).join("\n"));
+  }
+  if (facts.scope && facts.scope.startLine < windowStart && (!facts.imports || facts.scope.startLine >= facts.imports.endLine)) {
+    parts.push(facts.scope.header);
+  }
+  return parts.length ? parts.join("\n") + "\n" : "";
+}
