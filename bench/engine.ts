@@ -4,32 +4,18 @@
  * twice: once re-evaluating everything (what tools without reuse do on every keystroke) and
  * once reusing the cached prefix. Ratios compare the two in the same run on the same model.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { ModelManager } from "../server/engine/modelManager";
-import type { Engine, PromptPiece } from "../server/engine/types";
+import type { PromptPiece } from "../server/engine/types";
 import { createLogger } from "../server/logger";
 import { defaultSettings } from "../server/settings";
 import { ensureModels } from "../test/fixtures/gguf";
+import { promptText } from "./promptText";
 import { median, printTable } from "./table";
 
 const ROUNDS = 3;
 const GENERATED = 32;
 
-/** About `tokens` tokens of real source code from this repository. */
-function promptText(engine: Engine, tokens: number): string {
-  const root = join(__dirname, "..", "..");
-  const sources = ["server/engine/sequence.ts", "server/engine/download.ts", "server/engine/modelManager.ts", "server/settings.ts"]
-    .map((file) => readFileSync(join(root, file), "utf8")).join("\n");
-  let lo = 0;
-  let hi = sources.length;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (engine.countTokens(sources.slice(0, mid)) <= tokens) lo = mid;
-    else hi = mid - 1;
-  }
-  return sources.slice(0, lo);
-}
+const PROMPT_FILES = ["server/engine/sequence.ts", "server/engine/download.ts", "server/engine/modelManager.ts", "server/settings.ts"];
 
 async function main(): Promise<void> {
   const { bench } = await ensureModels({ bench: true });
@@ -38,7 +24,7 @@ async function main(): Promise<void> {
   await manager.configure({ ...defaultSettings(), model: bench!, contextSize: 2048 });
   const engine = await manager.engine();
   if (!engine) throw new Error(`The bench model did not load: ${manager.status.message}`);
-  const text = promptText(engine, 1000);
+  const text = promptText(engine, 1000, PROMPT_FILES);
   const prompt = (extra: string): PromptPiece[] => [{ token: "fimPrefix" }, text + extra, { token: "fimSuffix" }, "", { token: "fimMiddle" }];
   const typed = ["    ", "const", " x =", " 1;", "\n"];
 

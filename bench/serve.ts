@@ -8,15 +8,15 @@
  * `--tiny` runs the same on the tiny test model, where the HTTP overhead is most visible.
  */
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { EngineMetricsCollector } from "../server/engine/metrics";
 import { ModelManager } from "../server/engine/modelManager";
 import { connectRemoteEngine } from "../server/engine/remoteConnect";
-import type { Engine, PromptPiece } from "../server/engine/types";
+import type { PromptPiece } from "../server/engine/types";
 import { silentLogger } from "../server/logger";
 import { defaultSettings } from "../server/settings";
 import { ensureModels } from "../test/fixtures/gguf";
+import { promptText } from "./promptText";
 import { median, percentile, printTable } from "./table";
 
 const root = join(__dirname, "..", "..");
@@ -24,19 +24,7 @@ const KEYSTROKES = 30;
 const GENERATED = 16;
 const CONTEXT = 2048;
 
-/** About `tokens` tokens of this repository's source, measured with the real tokenizer. */
-function promptText(engine: Engine, tokens: number): string {
-  const sources = ["server/engine/sequence.ts", "server/engine/download.ts", "server/engine/modelManager.ts"]
-    .map((file) => readFileSync(join(root, file), "utf8")).join("\n");
-  let lo = 0;
-  let hi = sources.length;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (engine.countTokens(sources.slice(0, mid)) <= tokens) lo = mid;
-    else hi = mid - 1;
-  }
-  return sources.slice(0, lo);
-}
+const PROMPT_FILES = ["server/engine/sequence.ts", "server/engine/download.ts", "server/engine/modelManager.ts"];
 
 /** Starts `enclave serve` on a free loopback port and resolves with its URL. */
 function startServe(model: string): Promise<{ url: string; stop: () => void }> {
@@ -65,7 +53,7 @@ async function main(): Promise<void> {
   const serve = await startServe(model);
   try {
     const remote = await connectRemoteEngine({ ...defaultSettings(), engine: "remote", "remote.url": serve.url }, { log: silentLogger, metrics: new EngineMetricsCollector() });
-    const text = promptText(local, 1000);
+    const text = promptText(local, 1000, PROMPT_FILES);
     const typed = "\nexport function sumAll(values: number[]): number {\n";
     const prompt = (k: number): PromptPiece[] => [{ token: "fimPrefix" }, text, { token: "fimSuffix" }, "", { token: "fimMiddle" }, typed.slice(0, k)];
     const sides = { "in-process": local, "enclave serve": remote } as const;

@@ -1,4 +1,5 @@
-import type { BackendInfo, ModelInfo, StopReason } from "../protocol";
+import type { BackendInfo, ModelInfo } from "../protocol";
+import type { SequenceResult } from "./sequence";
 
 /** Special tokens a prompt template may name; each engine maps them to its own ids or text. */
 export type SpecialTokenName = "bos" | "eos" | "fimPrefix" | "fimSuffix" | "fimMiddle" | "fimPad" | "fimRepo" | "fimFileSep";
@@ -35,16 +36,8 @@ export interface GenerateRequest {
   readonly reusePrefix?: boolean;
 }
 
-export interface GenerateResult {
-  readonly text: string;
-  readonly stopReason: StopReason;
-  readonly promptTokens: number;
-  readonly promptTokensEvaluated: number;
-  readonly promptTokensReused: number;
-  readonly generatedTokens: number;
-  readonly promptMs: number;
-  readonly generationMs: number;
-}
+/** What a generation produced and what it cost; the same shape as one sequence run. */
+export type GenerateResult = SequenceResult;
 
 /** One chat message; the engine renders a conversation with the model's own chat template. */
 export interface ChatMessage {
