@@ -56,7 +56,10 @@ CS_MARKER="$CODE_SERVER/.installed-code-server-$CODE_SERVER_VERSION-node-$NODE_V
 if [ ! -f "$CS_MARKER" ] || [ ! -x "$CODE_SERVER/node_modules/.bin/code-server" ]; then
   say "code-server: installing code-server@$CODE_SERVER_VERSION (takes a few minutes)"
   rm -rf "$CODE_SERVER"; mkdir -p "$CODE_SERVER"
-  PATH="$NODE24/bin:$PATH" npm_config_nodedir="$NODE24" \
+  # Under `npm run`/`npm test` the outer npm (Node 20) exports npm_config_user_agent, which the inner
+  # npm would take as its own config: code-server's postinstall reads the Node version from it.
+  env -u npm_config_user_agent -u npm_node_execpath -u NODE \
+    PATH="$NODE24/bin:$PATH" npm_config_nodedir="$NODE24" \
     npm install --prefix "$CODE_SERVER" --no-save --no-package-lock --loglevel=error "code-server@$CODE_SERVER_VERSION"
   touch "$CS_MARKER"
 else
