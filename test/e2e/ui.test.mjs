@@ -1,9 +1,12 @@
 // `npm run test:e2e`: Enclave as a user meets it, in a real VS Code (code-server) shown in
 // headless chromium. Builds, packages the linux-x64 VSIX (scripts/package.mjs), installs it into
-// a fresh --extensions-dir, points enclave.model at the tiny test model in the user settings,
-// opens the sample workspace and then acts as a user: opens a Python file, types, waits for
-// ghost text from the real language server and model, accepts it with Tab and checks the saved
-// file. A screenshot of each step goes to test/.artifacts/e2e/.
+// a fresh --extensions-dir, starts with no model configured (the Enclave view's welcome), then
+// points enclave.model at the tiny test model in the machine settings (live: VS Code watches the
+// file), opens the sample workspace and then acts as a user: opens a Python file, types, waits
+// for ghost text from the real language server and model, accepts it with Tab and checks the
+// saved file. After the chat steps it switches to the scripted model for a multi-line completion
+// accepted with Tab, and opens insecure code to see Shield's squiggle and hover.
+// A screenshot of each step goes to test/.artifacts/e2e/.
 // Plain node script (node test/e2e/ui.test.mjs); prints "[e2e] PASS|FAIL: N passed, N failed".
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -23,9 +26,9 @@ import {
   ROOT,
   slimRunDir,
   startCodeServer,
-  tinyModelPath,
   writeUserSettings,
 } from "../../scripts/e2e/env.mjs";
+import { editorSteps } from "./editorSteps.mjs";
 
 const SHOTS = path.join(ARTIFACTS, "e2e");
 const GPU = process.env.ENCLAVE_E2E_GPU ?? "cpu,cuda,vulkan";
@@ -34,6 +37,7 @@ const TYPED = "def multiply(a: int, b: int) -> int:";
 // Mid-statement on purpose: the server drops suggestions that break a document which parsed
 // before them (rejectParseBreaking), and the tiny model's random text would break "return".
 const TYPED_BODY = "return a * ";
+const EDITOR = ".part.editor .editor-instance .monaco-editor";
 
 // The chat's steps (test/e2e/chatSteps.ts, compiled by tsc) run after the editor steps unless
 // ENCLAVE_E2E_CHAT=0; they are loaded after tsc ran.
@@ -89,12 +93,18 @@ async function main() {
   let server;
   let browser;
   let page;
+  const editor = editorSteps;
+  /** Points enclave.model at a model (the rest of the machine settings stay): code-server picks the change up live. */
+  const setModel = (model) =>
+    writeUserSettings(userDataDir, { "enclave.model": model, "enclave.log.level": "debug", ...chat?.chatStepSettings }, "Machine");
+  let chat;
   try {
-    const tiny = await step("type-check and compile (tsc), the tiny model", async () => {
+    const models = await step("type-check and compile (tsc), the tiny and scripted models", async () => {
       build({ bundle: false }); // The VSIX gets its own production bundle below.
-      return tinyModelPath();
+      return fixtureModels();
     });
-    const chat = WITH_CHAT && existsSync(CHAT_STEPS) ? createRequire(import.meta.url)(CHAT_STEPS) : undefined;
+    const tiny = models?.tiny;
+    chat = WITH_CHAT && existsSync(CHAT_STEPS) ? createRequire(import.meta.url)(CHAT_STEPS) : undefined;
 
     const vsix = await step(`package the linux-x64 VSIX (backends ${GPU})`, () => {
       const out = path.join(runDir, "vsix");
@@ -108,10 +118,12 @@ async function main() {
 
     await step("start code-server on the sample workspace and open it in chromium", async () => {
       cpSync(path.join(ROOT, "test/fixtures/workspace"), workspace, { recursive: true });
+      editor.prepareWorkspace(workspace);
       // enclave.* settings are machine-overridable: in a remote window (code-server is one) VS
       // Code ignores them in the browser-side user settings and reads the remote machine's user
       // settings instead, which code-server keeps in <user-data-dir>/Machine/settings.json.
-      writeUserSettings(userDataDir, { "enclave.model": tiny, "enclave.log.level": "debug", ...chat?.chatStepSettings }, "Machine");
+      // A first run: no model yet (the welcome step switches to the tiny model afterwards).
+      setModel("");
       writeUserSettings(userDataDir, {
         ...QUIET_USER_SETTINGS,
         // Nothing but our ghost text may claim Tab: no suggest widget, no auto-closing.
@@ -133,6 +145,16 @@ async function main() {
       await screenshot(page, "workbench");
     });
 
+    await step("first run: the Enclave view welcomes with Download / Use a Local GGUF File", () => editor.welcomeView(page, screenshot));
+
+    await step("choose the tiny model (machine settings, changed live)", async () => {
+      setModel(tiny);
+      await page.locator(".part.statusbar .statusbar-item", { hasText: READY_TEXT }).first().waitFor({ timeout: 90_000 });
+      // The welcome gives way to the model view once a model is configured.
+      await page.locator(".welcome-view-content", { hasText: "Use a Local GGUF File" }).waitFor({ state: "hidden", timeout: 10_000 });
+      await page.keyboard.press("Control+Shift+E"); // Back to the Explorer for the editor steps.
+    });
+
     await step("the status bar shows Enclave ready on the CPU", async () => {
       const item = page.locator(".part.statusbar .statusbar-item", { hasText: READY_TEXT });
       await item.first().waitFor({ timeout: 60_000 });
@@ -144,16 +166,15 @@ async function main() {
       await page.mouse.move(700, 300);
     });
 
-    const editor = ".part.editor .editor-instance .monaco-editor";
     await step("open app.py", async () => {
       await page.keyboard.press("Control+P");
       await page.locator(".quick-input-widget input").fill("app.py");
       await page.locator(".quick-input-list .monaco-list-row", { hasText: "app.py" }).first().waitFor();
       await page.keyboard.press("Enter");
       await page.locator(".tabs-container .tab", { hasText: "app.py" }).waitFor();
-      await page.locator(`${editor} .view-lines`).filter({ hasText: "def greet" }).waitFor();
-      await page.locator(`${editor} textarea`).first().focus().catch(() => undefined);
-      await page.locator(`${editor} .view-lines`).click();
+      await page.locator(`${EDITOR} .view-lines`).filter({ hasText: "def greet" }).waitFor();
+      await page.locator(`${EDITOR} textarea`).first().focus().catch(() => undefined);
+      await page.locator(`${EDITOR} .view-lines`).click();
       await screenshot(page, "app-py-open");
     });
 
@@ -172,7 +193,7 @@ async function main() {
       await waitForSaved(page);
       before = readFileSync(file, "utf8");
       if (!before.includes(TYPED) || !before.includes(TYPED_BODY)) throw new Error(`the typed text is not in the saved file:\n${before}`);
-      const decoration = page.locator(`${editor} .ghost-text-decoration`);
+      const decoration = page.locator(`${EDITOR} .ghost-text-decoration`);
       try {
         await decoration.first().waitFor({ timeout: 15_000 });
       } catch {
@@ -191,7 +212,7 @@ async function main() {
       const accepted = ghost.split("\n")[0].trim().slice(0, 24);
       const deadline = Date.now() + 5_000;
       while (Date.now() < deadline) {
-        const shown = (await page.locator(`${editor} .ghost-text-decoration`).allInnerTexts()).join("").replace(/\u00a0/g, " ");
+        const shown = (await page.locator(`${EDITOR} .ghost-text-decoration`).allInnerTexts()).join("").replace(/\u00a0/g, " ");
         if (!shown.includes(accepted)) break;
         await page.waitForTimeout(100);
       }
@@ -219,6 +240,15 @@ async function main() {
     });
 
     if (chat) await chat.runChatSteps(page, { step, shotsDir: SHOTS, log: (line) => console.log(`    ${line}`) });
+
+    await step("switch to the scripted model (live) and see it ready", async () => {
+      setModel(models.scripted);
+      await editor.waitForModel(page, READY_TEXT, "enclave-fixture-scripted", screenshot);
+    });
+    await step("a multi-line completion after a def header, accepted with Tab", () =>
+      editor.multiLineCompletion(page, { workspace, screenshot, waitForSaved, log: (line) => console.log(`    ${line}`) }));
+    await step("Shield flags os.system(user_input) with a squiggle and a CWE-78 hover", () =>
+      editor.shieldDiagnostic(page, { screenshot, log: (line) => console.log(`    ${line}`) }));
   } catch (error) {
     results.push({ name: "harness", ok: false, error });
     console.log(`  ✖ harness: ${error?.stack ?? error}`);
@@ -236,6 +266,14 @@ async function main() {
   const ok = failed === 0 && skipped === 0;
   console.log(`[e2e] ${ok ? "PASS" : "FAIL"}: ${passed} passed, ${failed} failed${skipped ? ` (${skipped} skipped)` : ""} in ${seconds} s`);
   return ok ? 0 : 1;
+}
+
+/** The compiled fixture models (generated by test/fixtures/gguf on first use): { tiny, scripted }. */
+async function fixtureModels() {
+  const index = path.join(ROOT, "out", "test", "fixtures", "gguf", "index.js");
+  if (!existsSync(index)) throw new Error(`${index} is missing: run \`npx tsc -p .\` first`);
+  const { default: gguf } = await import(index);
+  return gguf.ensureModels();
 }
 
 /** The active tab loses its dirty marker once the save reached the disk. */
