@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { fitToTokens } from "../server/engine/reuseBenchmark";
 import type { Engine } from "../server/engine/types";
 
 const root = join(__dirname, "..", "..");
@@ -9,13 +10,5 @@ const root = join(__dirname, "..", "..");
  * tokenizer, so benchmarks run on realistic code rather than synthetic text.
  */
 export function promptText(engine: Engine, tokens: number, files: readonly string[]): string {
-  const sources = files.map((file) => readFileSync(join(root, file), "utf8")).join("\n");
-  let lo = 0;
-  let hi = sources.length;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (engine.countTokens(sources.slice(0, mid)) <= tokens) lo = mid;
-    else hi = mid - 1;
-  }
-  return sources.slice(0, lo);
+  return fitToTokens(engine, files.map((file) => readFileSync(join(root, file), "utf8")).join("\n"), tokens);
 }

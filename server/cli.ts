@@ -13,6 +13,10 @@ import { createLogger, type LogLevel } from "./logger";
 import { intFlag, parseArgs, stringFlag, UsageError, type ParsedArgs } from "./cliArgs";
 import { defaultSettings, type EnclaveSettings } from "./settings";
 import { runScanCommand } from "./shield/scanCommand";
+import { createInterface } from "node:readline";
+import { fitToTokens, runReuseBenchmark } from "./engine/reuseBenchmark";
+import type { ChatMessage } from "./engine/types";
+import { systemPrompt as chatSystemPrompt } from "./chat/prompts";
 import { auditUsage, runAudit } from "./net/auditCommand";
 import { egressPolicyFrom } from "./net/egressPolicy";
 import { runServe, serveUsage } from "./serve/serveCommand";
@@ -22,6 +26,8 @@ const usage = `Usage: enclave <command> [options]
 Commands:
   complete --model FILE --file F --line N --column M   print the inline completion at line N, column M (1-based)
   status --model FILE                                  load the model and print backend, device and model facts
+  chat --model FILE [MESSAGE...]                       answer MESSAGE, or chat line by line from stdin (empty line or EOF ends)
+  bench --model FILE                                   prompt and generation speed, and what KV prefix reuse saves, on this model
   scan [--json] [--sarif FILE] [--fail-on LEVEL] PATH...  scan code with Enclave Shield (see enclave scan --help)
 ${serveUsage}
 ${auditUsage}
@@ -74,6 +80,41 @@ const commands: Record<string, Command> = {
   }),
   serve: (args) => runServe(args, egressGuard),
   audit: (args) => runAudit(args),
+  chat: async (args) => {
+    const settings = settingsFrom(args);
+    settings["chat.maxTokens"] = intFlag(args, "max-tokens", settings["chat.maxTokens"]);
+    return withEngine(args, settings, async (engine) => {
+      const messages: ChatMessage[] = [{ role: "system", content: chatSystemPrompt }];
+      const answer = async (text: string): Promise<void> => {
+        messages.push({ role: "user", content: text });
+        const result = await engine.chat({ messages, maxTokens: settings["chat.maxTokens"], temperature: settings["chat.temperature"], onText: (chunk) => process.stdout.write(chunk) });
+        process.stdout.write("\n");
+        messages.push({ role: "assistant", content: result.text });
+      };
+      if (args.positional.length) {
+        await answer(args.positional.join(" "));
+        return 0;
+      }
+      const lines = createInterface({ input: process.stdin, terminal: false });
+      if (process.stdin.isTTY) process.stdout.write("> ");
+      for await (const line of lines) {
+        if (!line.trim()) break;
+        await answer(line);
+        if (process.stdin.isTTY) process.stdout.write("> ");
+      }
+      return 0;
+    });
+  },
+  bench: async (args) => {
+    const settings = settingsFrom(args);
+    settings.contextSize = Math.max(settings.contextSize, 2048);
+    return withEngine(args, settings, async (engine) => {
+      // This program's own bundle is real code of the right size, so no sample has to ship.
+      const text = fitToTokens(engine, readFileSync(__filename, "utf8"), 1000);
+      await runReuseBenchmark(engine, text, { rounds: intFlag(args, "rounds", 3), generated: 32 });
+      return 0;
+    });
+  },
   help: async () => {
     process.stdout.write(usage);
     return 0;
@@ -145,4 +186,9 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (`enclave chat ... | head`) is not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
 void main(process.argv.slice(2)).then((code) => process.exit(code));

@@ -1,4 +1,4 @@
-/** Prints rows as an aligned plain-text table (benchmarks print these, and README copies them). */
+/** Prints rows as an aligned plain-text table (benchmarks and `enclave bench` print these; README copies them). */
 export function printTable(headers: string[], rows: Array<Array<string | number>>): void {
   const cells = [headers, ...rows.map((r) => r.map((c) => (typeof c === "number" ? formatNumber(c) : c)))];
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => String(r[i] ?? "").length)));
