@@ -65,7 +65,7 @@ const commands: Record<string, Command> = {
   status: async (args) => withEngine(args, settingsFrom(args), async (engine) => {
     const { model, backend } = engine;
     const lines = [
-      `model:     ${model.name}${model.demo ? " (generated demo model: random output)" : ""}`,
+      `model:     ${model.name}${model.demo ? " (generated demo model: canned or random output)" : ""}`,
       `file:      ${model.path} (${(model.sizeBytes / 1e6).toFixed(1)} MB)`,
       `context:   ${model.contextSize} tokens per sequence`,
       `fim:       ${model.fim ? "yes" : "no (inline completions need a model with fill-in-the-middle tokens)"}`,

@@ -30,7 +30,7 @@ export interface ModelInfo {
   readonly name: string;
   readonly sizeBytes: number;
   readonly contextSize: number;
-  /** True for the generated demonstration model: its output is random text. */
+  /** True for a generated demonstration model (its output is random or scripted text, not a real model). */
   readonly demo: boolean;
   /** Whether the model has fill-in-the-middle tokens (needed for inline completions). */
   readonly fim: boolean;

@@ -46,7 +46,7 @@ export class ModelView implements vscode.TreeDataProvider<vscode.TreeItem>, vsco
       case "ready": {
         const model = s.model!;
         const items = [
-          item("Model", `${model.name}${model.demo ? " (demo: random output)" : ""}`, "hubot", model.path),
+          item("Model", `${model.name}${model.demo ? " (demo: not a real model)" : ""}`, "hubot", model.path),
           item("Runs on", describeBackend(s.backend), s.backend?.gpu === "cpu" ? "chip" : "rocket"),
           item("Privacy", privacyLine(s.backend), s.backend?.remote ? "cloud" : "shield"),
           item("Context", `${model.contextSize} tokens`, "symbol-ruler"),

@@ -34,7 +34,7 @@ export function footerOf(record: ChatMessageRecord): string | undefined {
 export function statusLine(status: StatusParams): { state: ModelState; text: string } {
   switch (status.state) {
     case "ready": {
-      const demo = status.model?.demo ? " (demo model: random text)" : "";
+      const demo = status.model?.demo ? " (demo model: not a real model)" : "";
       return { state: "ready", text: `${status.model?.name ?? "model"}${demo} · ${describeBackend(status.backend)} · ${status.backend?.remote ? `prompts go to ${status.backend.remote.url}` : "on this machine"}` };
     }
     case "noModel": return { state: "noModel", text: "No model is configured." };
