@@ -58,17 +58,21 @@ export namespace StatusRequest {
   export const type = new RequestType0<StatusParams, void>(method);
 }
 
-/** Timings of one engine request, in milliseconds. */
-export interface RequestTimings {
-  readonly kind: "completion" | "chat";
+/** What one generation evaluated, reused and produced, and how long its stages took (ms). */
+export interface GenerationCounts {
+  readonly stopReason: StopReason;
   readonly promptTokens: number;
   readonly promptTokensEvaluated: number;
   readonly promptTokensReused: number;
   readonly generatedTokens: number;
   readonly promptMs: number;
   readonly generationMs: number;
+}
+
+/** Timings of one engine request, in milliseconds. */
+export interface RequestTimings extends GenerationCounts {
+  readonly kind: "completion" | "chat";
   readonly totalMs: number;
-  readonly stopReason: StopReason;
 }
 
 export type StopReason = "maxTokens" | "eos" | "stop" | "abort" | "timeBudget";

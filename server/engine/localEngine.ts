@@ -84,12 +84,8 @@ export class LocalEngine implements Engine {
       reusePrefix: request.reusePrefix,
       stopTokens: request.stopTokens,
     });
-    this.metrics.record({
-      kind, stopReason: result.stopReason, promptTokens: result.promptTokens,
-      promptTokensEvaluated: result.promptTokensEvaluated, promptTokensReused: result.promptTokensReused,
-      generatedTokens: result.generatedTokens, promptMs: result.promptMs, generationMs: result.generationMs,
-      totalMs: performance.now() - started,
-    });
+    const { text: _text, ...counts } = result;
+    this.metrics.record({ ...counts, kind, totalMs: performance.now() - started });
     return result;
   }
 

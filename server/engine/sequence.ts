@@ -1,4 +1,4 @@
-import type { StopReason } from "../protocol";
+import type { GenerationCounts, StopReason } from "../protocol";
 import { StreamingText } from "./streamingText";
 
 /**
@@ -38,15 +38,9 @@ export interface SequenceRequest {
   readonly reusePrefix?: boolean;
 }
 
-export interface SequenceResult {
+/** The generated text with its counts and stage timings. */
+export interface SequenceResult extends GenerationCounts {
   readonly text: string;
-  readonly stopReason: StopReason;
-  readonly promptTokens: number;
-  readonly promptTokensEvaluated: number;
-  readonly promptTokensReused: number;
-  readonly generatedTokens: number;
-  readonly promptMs: number;
-  readonly generationMs: number;
 }
 
 /** Raised when a prompt does not fit the sequence at all; callers must budget their prompts. */
