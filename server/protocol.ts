@@ -329,18 +329,12 @@ export namespace ChatDeleteRequest {
 export type CompletionSource = "model" | "cache" | "typedAhead" | "prefetch";
 
 /** The stages of one inline completion request, in milliseconds and tokens. */
-export interface CompletionTimings {
+export interface CompletionTimings extends Omit<GenerationCounts, "stopReason"> {
   readonly source: CompletionSource;
   /** Waiting for typing to pause (adaptive debounce). */
   readonly debounceMs: number;
   /** Syntax, windows, extra context and the prompt's layout. */
   readonly contextMs: number;
-  readonly promptTokens: number;
-  readonly promptTokensEvaluated: number;
-  readonly promptTokensReused: number;
-  readonly promptMs: number;
-  readonly generatedTokens: number;
-  readonly generationMs: number;
   readonly postprocessMs: number;
   readonly shieldMs: number;
   readonly totalMs: number;

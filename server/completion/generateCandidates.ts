@@ -6,7 +6,7 @@
  * tries again when Shield held one back; an explicit request (Alt+]) wants `count` distinct ones.
  */
 import type { Engine, GenerateResult, PromptPiece } from "../engine/types";
-import type { StopReason } from "../protocol";
+import type { GenerationCounts, StopReason } from "../protocol";
 import type { GateFinding, GateVerdict } from "./shieldGate";
 import type { CompletionMode } from "./syntaxFacts";
 
@@ -35,7 +35,8 @@ export interface CandidateRequest {
   readonly gate: (text: string) => Promise<GateVerdict>;
 }
 
-export interface CandidateOutcome {
+/** The candidates shown or held back, with the engine's counts summed over the generations. */
+export interface CandidateOutcome extends Omit<GenerationCounts, "stopReason"> {
   readonly shown: string[];
   readonly heldBack: GateFinding[];
   readonly warnings: GateFinding[];
@@ -43,12 +44,6 @@ export interface CandidateOutcome {
   readonly generations: number;
   /** Why the last generation stopped (for the CLI's report). */
   readonly stopReason?: StopReason;
-  readonly promptTokens: number;
-  readonly promptTokensEvaluated: number;
-  readonly promptTokensReused: number;
-  readonly promptMs: number;
-  readonly generatedTokens: number;
-  readonly generationMs: number;
   readonly postprocessMs: number;
   readonly shieldMs: number;
 }
