@@ -25,7 +25,8 @@ import { DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, Inl
 import { MetricsRequest, type CompletionMetrics, type EngineMetrics } from "../server/protocol";
 import { ensureModels } from "../test/fixtures/gguf";
 import { repoRoot, startServer, type RunningServer } from "../test/server/harness";
-import { percentile, printTable } from "../server/textTable";
+import { percentile } from "../server/stats";
+import { printTable } from "../server/textTable";
 
 const FILE = "server/engine/sequence.ts";
 const CONTEXT_FILES = ["server/engine/localEngine.ts", "server/engine/streamingText.ts"];

@@ -17,7 +17,8 @@ import { silentLogger } from "../server/logger";
 import { defaultSettings } from "../server/settings";
 import { ensureModels } from "../test/fixtures/gguf";
 import { promptText } from "./promptText";
-import { median, percentile, printTable } from "../server/textTable";
+import { median, percentile } from "../server/stats";
+import { printTable } from "../server/textTable";
 
 const root = join(__dirname, "..", "..");
 const KEYSTROKES = 30;

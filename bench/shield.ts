@@ -10,6 +10,7 @@ import * as path from "node:path";
 import { defaultScanner } from "../server/shield/defaultScanner";
 import { expandRuleLanguages, languageByExtension } from "../server/shield/languages";
 import { compileQuery, grammarFor, parseSync } from "../server/shield/parser";
+import { percentile } from "../server/stats";
 
 const root = path.resolve(__dirname, "../..");
 const maxMb = Number(process.argv[process.argv.indexOf("--max-mb") + 1]) || 24;
@@ -77,7 +78,6 @@ function snippets(files: { languageId: string; text: string }[]): { languageId: 
 /** Files left out of the corpus because they look minified. */
 const minified = { files: 0, bytes: 0 };
 
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 
 async function main(): Promise<void> {
   const { scanner } = defaultScanner();
@@ -134,10 +134,10 @@ async function main(): Promise<void> {
 
   times.sort((a, b) => a - b);
   baseTimes.sort((a, b) => a - b);
-  const median = percentile(times, 0.5);
-  const p99 = percentile(times, 0.99);
+  const median = percentile(times, 50);
+  const p99 = percentile(times, 99);
   const mbps = bytes / 1e6 / (totalMs / 1000);
-  const baseMedian = percentile(baseTimes, 0.5);
+  const baseMedian = percentile(baseTimes, 50);
   const baseMbps = sampleBytes / 1e6 / (baseMs / 1000);
   const f = (n: number, d = 3): string => n.toFixed(d);
 
@@ -153,7 +153,7 @@ async function main(): Promise<void> {
   console.log("| measure | Shield | baseline (no prescan) | ratio |");
   console.log("| --- | ---: | ---: | ---: |");
   console.log(`| median ms / snippet | ${f(median)} | ${f(baseMedian)} | ${f(baseMedian / Math.max(median, 1e-6), 1)}x |`);
-  console.log(`| p99 ms / snippet | ${f(p99)} | ${f(percentile(baseTimes, 0.99))} | |`);
+  console.log(`| p99 ms / snippet | ${f(p99)} | ${f(percentile(baseTimes, 99))} | |`);
   console.log(`| MB/s | ${f(mbps, 1)} | ${f(baseMbps, 1)} | ${f(mbps / baseMbps, 1)}x |`);
   console.log(`| findings | ${findings} | | |`);
   console.log("");

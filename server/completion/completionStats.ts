@@ -2,6 +2,7 @@
  * Counts what inline completion did and keeps the stages of recent completions, for the
  * `completion` section of `enclave/metrics` (with p50/p95 per stage) and the status bar.
  */
+import { percentile } from "../stats";
 import type { CompletionMetrics, CompletionSource, CompletionTimings, StagePercentiles } from "../protocol";
 
 const RECENT = 200;
@@ -47,11 +48,4 @@ export class CompletionStats {
       stages,
     };
   }
-}
-
-/** The p-th percentile (0..100) by nearest rank; 0 for no values. */
-export function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }

@@ -1,4 +1,5 @@
-import { median, printTable } from "../textTable";
+import { median } from "../stats";
+import { printTable } from "../textTable";
 import type { Engine, PromptPiece } from "./types";
 
 export interface ReuseBenchmarkOptions {
