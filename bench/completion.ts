@@ -22,7 +22,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, InlineCompletionRequest, InlineCompletionTriggerKind, type InlineCompletionList } from "vscode-languageserver-protocol/node";
-import { MetricsRequest, type CompletionMetrics, type EngineMetrics } from "../server/protocol";
+import { MetricsRequest, type CompletionMetrics, type EngineMetrics } from "../common/protocol";
 import { ensureModels } from "../test/fixtures/gguf";
 import { repoRoot, startServer, type RunningServer } from "../test/server/harness";
 import { percentile } from "../server/stats";

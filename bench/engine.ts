@@ -5,7 +5,7 @@
 import { ModelManager } from "../server/engine/modelManager";
 import { runReuseBenchmark } from "../server/engine/reuseBenchmark";
 import { createLogger } from "../server/logger";
-import { defaultSettings } from "../server/settings";
+import { defaultSettings } from "../common/settings";
 import { ensureModels } from "../test/fixtures/gguf";
 import { promptText } from "./promptText";
 

@@ -14,7 +14,7 @@ import { ModelManager } from "../server/engine/modelManager";
 import { connectRemoteEngine } from "../server/engine/remoteConnect";
 import type { PromptPiece } from "../server/engine/types";
 import { silentLogger } from "../server/logger";
-import { defaultSettings } from "../server/settings";
+import { defaultSettings } from "../common/settings";
 import { ensureModels } from "../test/fixtures/gguf";
 import { promptText } from "./promptText";
 import { median, percentile } from "../server/stats";

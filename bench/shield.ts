@@ -8,8 +8,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { defaultScanner } from "../server/shield/defaultScanner";
-import { expandRuleLanguages, languageByExtension } from "../server/shield/languages";
-import { compileQuery, grammarFor, parseSync } from "../server/shield/parser";
+import { expandRuleLanguages, languageByExtension } from "../server/syntax/languages";
+import { compileQuery, grammarFor, parseSync } from "../server/syntax/parser";
 import { percentile } from "../server/stats";
 
 const root = path.resolve(__dirname, "../..");

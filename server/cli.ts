@@ -6,12 +6,12 @@
 import { egressGuard } from "./net/installGuard";
 import { readFileSync } from "node:fs";
 import { extname, resolve } from "node:path";
-import { languageByExtension } from "./shield/languages";
+import { languageByExtension } from "./syntax/languages";
 import { completeAt } from "./completion/complete";
 import { ModelManager, describeBackend } from "./engine/modelManager";
 import { createLogger, type LogLevel } from "./logger";
 import { intFlag, parseArgs, stringFlag, UsageError, type ParsedArgs } from "./cliArgs";
-import { defaultSettings, type EnclaveSettings } from "./settings";
+import { defaultSettings, type EnclaveSettings } from "../common/settings";
 import { runScanCommand } from "./shield/scanCommand";
 import { createInterface } from "node:readline";
 import { fitToTokens, runReuseBenchmark } from "./engine/reuseBenchmark";

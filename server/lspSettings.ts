@@ -1,6 +1,6 @@
 import type { Connection } from "vscode-languageserver/node";
 import type { Logger } from "./logger";
-import { parseSettings, type EnclaveSettings } from "./settings";
+import { parseSettings, type EnclaveSettings } from "../common/settings";
 import type { SettingsSource } from "./settingsSource";
 
 /**

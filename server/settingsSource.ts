@@ -1,4 +1,4 @@
-import type { EnclaveSettings } from "./settings";
+import type { EnclaveSettings } from "../common/settings";
 
 /**
  * Where features read settings from. The server asks the client per resource

@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import { describeBackend } from "../server/engine/describeBackend";
+import { describeBackend } from "../common/describeBackend";
 import type { EnclaveContext } from "./ctx";
 import { downloadRecommended, pickModelFile, selectModel } from "./selectModel";
 

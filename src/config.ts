@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import { settingsSchema, type SettingKey } from "../server/settings";
+import { settingsSchema, type SettingKey } from "../common/settings";
 
 /** The settings section every Enclave setting lives under. */
 export const SECTION = "enclave";

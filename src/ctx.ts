@@ -1,6 +1,6 @@
 import * as vscode from "vscode";
 import { CloseAction, ErrorAction, LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
-import { ReloadModelRequest, StatusNotification, StatusRequest, type StatusParams } from "../server/protocol";
+import { ReloadModelRequest, StatusNotification, StatusRequest, type StatusParams } from "../common/protocol";
 import { currentSettings, SECTION } from "./config";
 import { StatusBar } from "./status";
 

@@ -1,6 +1,6 @@
 import * as vscode from "vscode";
-import type { StatusParams } from "../server/protocol";
-import { describeBackend, privacyLine } from "../server/engine/describeBackend";
+import type { StatusParams } from "../common/protocol";
+import { describeBackend, privacyLine } from "../common/describeBackend";
 
 /**
  * The "Model" view in the Enclave side bar: which model runs, where (CPU or GPU name), and the

@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import { ModelCatalogRequest, type CatalogModel } from "../server/protocol";
+import { ModelCatalogRequest, type CatalogModel } from "../common/protocol";
 import { SECTION } from "./config";
 import type { EnclaveContext } from "./ctx";
 

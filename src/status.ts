@@ -1,6 +1,6 @@
 import * as vscode from "vscode";
-import type { StatusParams } from "../server/protocol";
-import { describeBackend, privacyLine } from "../server/engine/describeBackend";
+import type { StatusParams } from "../common/protocol";
+import { describeBackend, privacyLine } from "../common/describeBackend";
 
 /**
  * The status bar item: what the model is doing and where it runs. Errors show here (with what

@@ -1,4 +1,4 @@
-import type { ChatMessageRecord, ChatTimings, ChatUsage } from "../protocol";
+import type { ChatMessageRecord, ChatTimings, ChatUsage } from "../../common/protocol";
 
 /** The chat section of `enclave/metrics`. */
 export interface ChatMetricsSnapshot {

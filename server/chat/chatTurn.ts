@@ -4,7 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Engine } from "../engine/types";
-import type { ChatMessageRecord } from "../protocol";
+import type { ChatMessageRecord } from "../../common/protocol";
 import { fitToContext } from "./contextWindow";
 
 export interface TurnRequest {

@@ -6,7 +6,7 @@
  * the cached prefix instead of paying that price on every turn.
  */
 import type { ChatMessage } from "../engine/types";
-import type { ChatMessageRecord } from "../protocol";
+import type { ChatMessageRecord } from "../../common/protocol";
 import { renderTurns } from "./renderTurns";
 
 /** After a drop the prompt should take at most this share of the budget. */

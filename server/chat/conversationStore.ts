@@ -4,7 +4,7 @@
  * so the server never writes chat history to disk.
  */
 import { randomUUID } from "node:crypto";
-import type { ChatConversation, ChatConversationSummary, ChatMessageRecord } from "../protocol";
+import type { ChatConversation, ChatConversationSummary, ChatMessageRecord } from "../../common/protocol";
 
 /** Beyond this many live conversations the least recently updated one is forgotten. */
 const MAX_CONVERSATIONS = 100;

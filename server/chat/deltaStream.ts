@@ -1,4 +1,4 @@
-import type { ChatDeltaParams } from "../protocol";
+import type { ChatDeltaParams } from "../../common/protocol";
 
 /**
  * Sends generated text as delta notifications: the first piece at once (the user should see the

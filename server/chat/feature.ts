@@ -10,14 +10,14 @@ import type { Feature, FeatureContext } from "../feature";
 import {
   ChatCancelRequest, ChatDeleteRequest, ChatDeltaNotification, ChatErrors, ChatListRequest, ChatLoadRequest, ChatRenameRequest,
   ChatRestoreRequest, ChatSendRequest, type ChatMessageRecord, type ChatSendParams, type ChatSendResult,
-} from "../protocol";
+} from "../../common/protocol";
 import { ChatMetrics } from "./chatMetrics";
 import { MessageTooLongError, runTurn } from "./chatTurn";
 import { ConversationStore, invalidConversation, summaryOf } from "./conversationStore";
 import { DeltaStream } from "./deltaStream";
 import { fitAttachments } from "./fitAttachments";
 import { commandPrompts } from "./prompts";
-import { parseSlashCommand } from "./slashCommand";
+import { parseSlashCommand } from "../../common/slashCommand";
 
 /** Attachments of one message may take at most this share of the context window. */
 const ATTACHMENT_SHARE = 0.5;

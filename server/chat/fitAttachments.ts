@@ -3,7 +3,7 @@
  * shared fairly: small attachments stay whole and the large ones split what is left. A cut
  * attachment keeps its first lines and says how many were left out.
  */
-import type { ChatContextItem } from "../protocol";
+import type { ChatContextItem } from "../../common/protocol";
 
 export interface FittedAttachments {
   readonly items: ChatContextItem[];

@@ -2,7 +2,7 @@
  * The words Enclave says to the model, kept as data in one place so they can be read, reviewed
  * and tuned without touching the code that assembles prompts.
  */
-import type { ChatCommand } from "../protocol";
+import type { ChatCommand } from "../../common/protocol";
 
 /** Opens every conversation. Short, because every token of it is evaluated on a small CPU. */
 export const systemPrompt = [

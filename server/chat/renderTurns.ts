@@ -4,7 +4,7 @@
  * renders to the same tokens every time and the engine reuses them from its KV cache.
  */
 import type { ChatMessage } from "../engine/types";
-import type { ChatContextItem, ChatMessageRecord } from "../protocol";
+import type { ChatContextItem, ChatMessageRecord } from "../../common/protocol";
 import { attachmentHeading, commandPrompts, droppedTurnsNote, systemPrompt, unchangedAttachmentNote } from "./prompts";
 
 /** How many dropped questions the reminder names, and how long each may be. */

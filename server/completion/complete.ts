@@ -5,7 +5,7 @@
  */
 import { pathToFileURL } from "node:url";
 import type { Engine, GenerateResult } from "../engine/types";
-import type { EnclaveSettings } from "../settings";
+import type { EnclaveSettings } from "../../common/settings";
 import { defaultScanner } from "../shield/defaultScanner";
 import { ContextRing } from "./contextRing";
 import { pickTemplate } from "./pickTemplate";

@@ -8,8 +8,8 @@
  */
 import type { Engine } from "../engine/types";
 import type { Logger } from "../logger";
-import type { CompletionSource, CompletionTimings } from "../protocol";
-import type { EnclaveSettings } from "../settings";
+import type { CompletionSource, CompletionTimings } from "../../common/protocol";
+import type { EnclaveSettings } from "../../common/settings";
 import { AdaptiveDebounce, pause } from "./adaptiveDebounce";
 import { CompletionCache } from "./completionCache";
 import { CompletionStats } from "./completionStats";

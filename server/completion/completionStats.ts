@@ -3,7 +3,7 @@
  * `completion` section of `enclave/metrics` (with p50/p95 per stage) and the status bar.
  */
 import { percentile } from "../stats";
-import type { CompletionMetrics, CompletionSource, CompletionTimings, StagePercentiles } from "../protocol";
+import type { CompletionMetrics, CompletionSource, CompletionTimings, StagePercentiles } from "../../common/protocol";
 
 const RECENT = 200;
 const STAGES = ["debounceMs", "contextMs", "promptTokensEvaluated", "promptTokensReused", "promptMs", "generatedTokens", "generationMs", "postprocessMs", "shieldMs", "totalMs"] as const;

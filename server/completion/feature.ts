@@ -17,7 +17,7 @@ import {
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { abortSignalFor } from "../cancellation";
 import type { Feature, FeatureContext } from "../feature";
-import { CompletionAcceptedCommand, CompletionSnoozeRequest, CompletionStatsNotification, type CompletionAcceptedArgs } from "../protocol";
+import { CompletionAcceptedCommand, CompletionSnoozeRequest, CompletionStatsNotification, type CompletionAcceptedArgs } from "../../common/protocol";
 import { defaultScanner } from "../shield/defaultScanner";
 import { Completer, type CompletionAnswer } from "./completer";
 import { ShieldGate, type CompletionGate } from "./shieldGate";

@@ -6,7 +6,7 @@
  * tries again when Shield held one back; an explicit request (Alt+]) wants `count` distinct ones.
  */
 import type { Engine, GenerateResult, PromptPiece } from "../engine/types";
-import type { GenerationCounts, StopReason } from "../protocol";
+import type { GenerationCounts, StopReason } from "../../common/protocol";
 import type { GateFinding, GateVerdict } from "./shieldGate";
 import type { CompletionMode } from "./syntaxFacts";
 

@@ -5,7 +5,7 @@
  * saying why inline completion cannot work with it and what to do instead.
  */
 import type { ModelVocabulary } from "../engine/types";
-import type { ModelInfo } from "../protocol";
+import type { ModelInfo } from "../../common/protocol";
 import { fallbackTemplates, namedTemplates, type FimTemplate } from "./templates";
 
 export type TemplateChoice = { readonly template: FimTemplate; readonly problem?: undefined } | { readonly template?: undefined; readonly problem: string };

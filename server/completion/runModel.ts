@@ -4,7 +4,7 @@
  * three show exactly the same thing for the same document and position.
  */
 import type { Engine } from "../engine/types";
-import type { EnclaveSettings } from "../settings";
+import type { EnclaveSettings } from "../../common/settings";
 import { cursorLine } from "./cursorLine";
 import { generateCandidates, type CandidateOutcome } from "./generateCandidates";
 import { postprocess } from "./postprocess";

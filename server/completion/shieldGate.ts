@@ -5,7 +5,7 @@
  * "block", a suggestion with an error-severity finding is held back; "warn" shows it and says
  * why it is risky; "off" does not scan.
  */
-import type { ShieldFinding } from "../protocol";
+import type { ShieldFinding } from "../../common/protocol";
 
 export type ShieldMode = "block" | "warn" | "off";
 

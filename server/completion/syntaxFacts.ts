@@ -1,11 +1,11 @@
 /**
  * What the syntax tree says about a completion request, through the Shield's parser door
- * (server/shield/parser.ts is the only importer of web-tree-sitter): whether to write one line
+ * (server/syntax/parser.ts is the only importer of web-tree-sitter): whether to write one line
  * or a block, the file's imports and the enclosing scope's first line (shown to the model when
  * the prefix window starts below them), and whether the document parses as it is. The tree is
  * parsed once per request and freed before this returns.
  */
-import { enclosingScope, ensureLanguage, isLoaded, parseSync, type ParsedTree, type SyntaxNode } from "../shield/parser";
+import { enclosingScope, ensureLanguage, isLoaded, parseSync, type ParsedTree, type SyntaxNode } from "../syntax/parser";
 import type { CursorLine } from "./cursorLine";
 
 export type CompletionMode = "single" | "multi";

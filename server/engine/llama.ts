@@ -5,7 +5,7 @@
  */
 import { statSync } from "node:fs";
 import { basename } from "node:path";
-import type { BackendInfo, ModelInfo } from "../protocol";
+import type { BackendInfo, ModelInfo } from "../../common/protocol";
 import type { Logger } from "../logger";
 import type { SequenceBackend } from "./sequence";
 import type { ChatMessage, SequenceKind, SpecialTokenName } from "./types";

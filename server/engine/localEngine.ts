@@ -1,4 +1,4 @@
-import type { BackendInfo, ModelInfo } from "../protocol";
+import type { BackendInfo, ModelInfo } from "../../common/protocol";
 import type { LocalModel } from "./llama";
 import type { EngineMetricsCollector } from "./metrics";
 import { PrefixCachedSequence } from "./sequence";

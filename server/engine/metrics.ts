@@ -1,4 +1,4 @@
-import type { EngineMetrics, RequestTimings } from "../protocol";
+import type { EngineMetrics, RequestTimings } from "../../common/protocol";
 
 const RECENT = 50;
 

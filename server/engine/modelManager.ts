@@ -1,7 +1,7 @@
 import { freemem } from "node:os";
-import type { ModelCatalogResult, StatusParams } from "../protocol";
+import type { ModelCatalogResult, StatusParams } from "../../common/protocol";
 import type { Logger } from "../logger";
-import type { EnclaveSettings } from "../settings";
+import type { EnclaveSettings } from "../../common/settings";
 import { downloadModel } from "./download";
 import { loadLocalModel, probeGpu } from "./llama";
 import { LocalEngine } from "./localEngine";
@@ -10,7 +10,7 @@ import { EngineMetricsCollector } from "./metrics";
 import { catalog, defaultModelsDirectory, isPresent, parseModelSetting, recommendModel, type ModelSource } from "./resolve";
 import { autoThreads, physicalCores } from "./threads";
 import type { Engine } from "./types";
-import { describeBackend } from "./describeBackend";
+import { describeBackend } from "../../common/describeBackend";
 
 export { describeBackend };
 

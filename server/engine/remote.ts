@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { BackendInfo, ModelInfo, StopReason } from "../protocol";
+import type { BackendInfo, ModelInfo, StopReason } from "../../common/protocol";
 import type { EngineMetricsCollector } from "./metrics";
 import { fimVocabulary, piecesToText, RemotePromptError, splitFimPrompt, type FimMode } from "./remoteFim";
 import { describeNetworkError, RemoteAbort, RemoteEngineError, type RemoteExchange, type RemoteHttp } from "./remoteHttp";

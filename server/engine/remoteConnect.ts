@@ -1,6 +1,6 @@
-import type { BackendInfo } from "../protocol";
+import type { BackendInfo } from "../../common/protocol";
 import type { Logger } from "../logger";
-import type { EnclaveSettings } from "../settings";
+import type { EnclaveSettings } from "../../common/settings";
 import type { EngineMetricsCollector } from "./metrics";
 import { RemoteEngine, type RemoteServerKind } from "./remote";
 import { chooseFimMode } from "./remoteFim";

@@ -1,4 +1,4 @@
-import type { StopReason } from "../protocol";
+import type { StopReason } from "../../common/protocol";
 
 /** What one streamed event of any supported endpoint adds to an answer. */
 export interface RemoteDelta {

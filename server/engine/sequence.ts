@@ -1,4 +1,4 @@
-import type { GenerationCounts, StopReason } from "../protocol";
+import type { GenerationCounts, StopReason } from "../../common/protocol";
 import { StreamingText } from "./streamingText";
 
 /**

@@ -1,4 +1,4 @@
-import type { BackendInfo, ModelInfo } from "../protocol";
+import type { BackendInfo, ModelInfo } from "../../common/protocol";
 import type { SequenceResult } from "./sequence";
 
 /** Special tokens a prompt template may name; each engine maps them to its own ids or text. */

@@ -1,6 +1,6 @@
 import type { Disposable, WorkDoneProgressServerReporter } from "vscode-languageserver/node";
 import type { Feature, FeatureContext } from "../feature";
-import { MetricsRequest, ModelCatalogRequest, ReloadModelRequest, StatusNotification, StatusRequest, type MetricsResult, type StatusParams } from "../protocol";
+import { MetricsRequest, ModelCatalogRequest, ReloadModelRequest, StatusNotification, StatusRequest, type MetricsResult, type StatusParams } from "../../common/protocol";
 
 /**
  * Tells clients what the model is doing: `enclave/status` notifications on every change,

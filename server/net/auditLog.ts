@@ -1,52 +1,9 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync } from "node:fs";
 import { dirname } from "node:path";
-import type { EgressPurpose } from "./egressPolicy";
+import type { AuditEntry, AuditEvent } from "../../common/networkTypes";
+export type { AuditEntry, AuditEvent } from "../../common/networkTypes";
 
-/** One line of the audit log. An "open" and its "close" share an id; refusals stand alone. */
-export interface AuditEvent {
-  /** `<pid>-<n>`: links a connection's open and close lines. */
-  readonly id: string;
-  readonly event: "open" | "close" | "refused" | "lookup";
-  /** ISO time of the event. */
-  readonly time: string;
-  /** Which Enclave process: "server", "serve", "cli complete", ... */
-  readonly process: string;
-  readonly pid: number;
-  readonly kind: "tcp" | "udp" | "dns";
-  readonly host: string;
-  readonly port?: number;
-  /** The address the host resolved to, when known. */
-  readonly address?: string;
-  readonly purpose?: EgressPurpose;
-  /** The setting that allowed (or would allow) the host. */
-  readonly setting?: string;
-  readonly bytesSent?: number;
-  readonly bytesReceived?: number;
-  readonly durationMs?: number;
-  /** Why a refused attempt was refused (the same sentence the caller's error carries). */
-  readonly reason?: string;
-  /** True when strict mode (ENCLAVE_EGRESS_STRICT) caught it: a test-suite violation. */
-  readonly violation?: boolean;
-}
 
-/** A connection as the audit shows it: its open and close merged into one row. */
-export interface AuditEntry {
-  readonly time: string;
-  readonly process: string;
-  readonly pid: number;
-  readonly kind: AuditEvent["kind"];
-  readonly host: string;
-  readonly port?: number;
-  readonly address?: string;
-  readonly purpose?: EgressPurpose;
-  readonly setting?: string;
-  /** "open" while a connection has not closed yet (or its process ended first). */
-  readonly outcome: "allowed" | "refused" | "open";
-  readonly bytesSent: number;
-  readonly bytesReceived: number;
-  readonly durationMs?: number;
-  readonly reason?: string;
-}
 
 /** The log is rotated once it passes this size; one older generation is kept beside it. */
 const MAX_BYTES = 8 * 1024 * 1024;

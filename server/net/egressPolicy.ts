@@ -1,27 +1,7 @@
-import type { EnclaveSettings } from "../settings";
+import type { EnclaveSettings } from "../../common/settings";
 import { normalizeHost } from "./addresses";
-
-/** Why a connection is made; the audit log records it beside every connection. */
-export type EgressPurpose = "loopback" | "remote-engine" | "model-download" | "allowed-host";
-
-/** A host a setting in use names for one purpose (the remote engine, the model download). */
-export interface EgressGrant {
-  readonly host: string;
-  readonly purpose: EgressPurpose;
-  /** The setting that named the host, quoted in refusals and in the audit log. */
-  readonly setting: string;
-}
-
-/**
- * The whole outbound policy of a process. Loopback is always allowed and needs no entry; a
- * granted host is allowed when it is (or resolves to) a loopback or private address; a public
- * host is allowed only when `allowedHosts` lists it.
- */
-export interface EgressPolicy {
-  readonly grants: readonly EgressGrant[];
-  readonly allowedHosts: readonly string[];
-}
-
+import type { EgressGrant, EgressPolicy } from "../../common/networkTypes";
+export type { EgressGrant, EgressPolicy, EgressPurpose } from "../../common/networkTypes";
 /** The policy before any settings arrive: this machine only. */
 export const loopbackOnly: EgressPolicy = { grants: [], allowedHosts: [] };
 

@@ -1,8 +1,8 @@
 import type { Connection, Disposable } from "vscode-languageserver/node";
 import type { Feature, FeatureContext } from "../feature";
 import type { Logger } from "../logger";
-import { NetworkAuditRequest, RemoteApiKeyChangedNotification, RemoteApiKeyRequest } from "../protocol";
-import type { EnclaveSettings } from "../settings";
+import { NetworkAuditRequest, RemoteApiKeyChangedNotification, RemoteApiKeyRequest } from "../../common/protocol";
+import type { EnclaveSettings } from "../../common/settings";
 import { readAudit } from "./auditLog";
 import { formatAudit, summarizeAudit } from "./auditFormat";
 import { egressPolicyFrom } from "./egressPolicy";

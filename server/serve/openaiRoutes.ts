@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { ServerResponse } from "node:http";
-import type { StopReason } from "../protocol";
+import type { StopReason } from "../../common/protocol";
 import type { ChatMessage, PromptPiece } from "../engine/types";
 import { HttpError, intField, numberField, sendJson, SseWriter, stopField } from "./httpKit";
 import type { ServeEngine, ServeResult } from "./serveEngine";

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { isIP, type AddressInfo } from "node:net";
 import { intFlag, stringFlag, UsageError, type ParsedArgs } from "../cliArgs";
-import { describeBackend } from "../engine/describeBackend";
+import { describeBackend } from "../../common/describeBackend";
 import { downloadModel } from "../engine/download";
 import { defaultModelsDirectory, isPresent, parseModelSetting } from "../engine/resolve";
 import { autoThreads } from "../engine/threads";
@@ -9,7 +9,7 @@ import { createLogger, type LogLevel } from "../logger";
 import { isLoopbackAddress, isLoopbackName } from "../net/addresses";
 import type { EgressGuard } from "../net/egressGuard";
 import { egressPolicyFrom } from "../net/egressPolicy";
-import { defaultSettings, type EnclaveSettings } from "../settings";
+import { defaultSettings, type EnclaveSettings } from "../../common/settings";
 import { checkBindAddress } from "./bindAddress";
 import { ServeEngine } from "./serveEngine";
 import { createServeServer } from "./serveHttp";

@@ -1,4 +1,4 @@
-import type { BackendInfo, ModelInfo } from "../protocol";
+import type { BackendInfo, ModelInfo } from "../../common/protocol";
 import { loadLocalModel, type LoadOptions, type LocalModel } from "../engine/llama";
 import { EngineMetricsCollector } from "../engine/metrics";
 import { PrefixCachedSequence, type SequenceResult } from "../engine/sequence";

@@ -5,7 +5,7 @@
 import { CodeActionKind, type ClientCapabilities, type Disposable, type ServerCapabilities } from "vscode-languageserver/node";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { Feature, FeatureContext } from "../feature";
-import { ShieldScanRequest, type ShieldFinding } from "../protocol";
+import { ShieldScanRequest, type ShieldFinding } from "../../common/protocol";
 import { defaultScanner } from "./defaultScanner";
 import { looksBinary, maxScanBytes } from "./fileWalker";
 import type { ScanFinding, ShieldScanner } from "./scanner";

@@ -4,7 +4,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { languageByExtension } from "./languages";
+import { languageByExtension } from "../syntax/languages";
 
 /** Files bigger than this are not scanned (generated or vendored code, usually). */
 export const maxScanBytes = 1024 * 1024;

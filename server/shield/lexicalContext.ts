@@ -3,7 +3,7 @@
  * rules do not fire on documentation or on data. It walks up from the smallest node at the
  * offset and stops at interpolations, because `${eval(x)}` inside a template is code.
  */
-import type { ParsedTree, SyntaxNode } from "./parser";
+import type { ParsedTree, SyntaxNode } from "../syntax/parser";
 
 export type LexicalContext = "code" | "comment" | "string";
 

@@ -3,7 +3,7 @@
  * bundle built from them); this file turns an untrusted parsed object into a typed rule or a
  * list of problems, so a broken rule is named instead of breaking the scanner.
  */
-import { grammarFor } from "./languages";
+import { grammarFor } from "../syntax/languages";
 
 export type ShieldSeverity = "error" | "warning" | "info";
 

@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { defaultScanner } from "./defaultScanner";
 import { scanTargets } from "./fileWalker";
-import { grammarFor } from "./languages";
+import { grammarFor } from "../syntax/languages";
 import { toSarif, type FileFinding } from "./sarif";
 
 export interface ScanCommandIo {

@@ -4,10 +4,10 @@
  * scan, and only when a query must run or a regex match must be checked against comments and
  * strings. Regexes and queries are compiled once per language and kept.
  */
-import type { ShieldFinding } from "../protocol";
-import { expandRuleLanguages, grammarFor } from "./languages";
+import type { ShieldFinding } from "../../common/protocol";
+import { expandRuleLanguages, grammarFor } from "../syntax/languages";
 import { LineIndex } from "./lineIndex";
-import { compileQuery, ensureLanguage, parseSync, type CompiledQuery, type ParsedTree, type TextRange } from "./parser";
+import { compileQuery, ensureLanguage, parseSync, type CompiledQuery, type ParsedTree, type TextRange } from "../syntax/parser";
 import { contextAt } from "./lexicalContext";
 import type { ShieldRule } from "./rule";
 import { isSuppressed, suppressionMarker } from "./suppression";

@@ -6,7 +6,7 @@
 import { codeBlocksOf } from "../../media/chat/codeBlocks";
 import { languageIdOf } from "../../media/chat/languages";
 import type { BlockScan } from "../../media/chat/messages";
-import type { ShieldFinding } from "../../server/protocol";
+import type { ShieldFinding } from "../../common/protocol";
 
 export type ScanFunction = (text: string, languageId: string) => Promise<ShieldFinding[]>;
 

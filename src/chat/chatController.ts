@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import * as vscode from "vscode";
 import { codeBlocksOf } from "../../media/chat/codeBlocks";
 import type { BlockScan, CodeAction, HostMessage, ViewMessage } from "../../media/chat/messages";
-import type { ChatConversation, ChatSendResult, StatusParams } from "../../server/protocol";
+import type { ChatConversation, ChatSendResult, StatusParams } from "../../common/protocol";
 import { BlockScanner } from "./blockScanner";
 import type { ChatHistory } from "./chatHistory";
 import type { ChatServer } from "./chatServer";

@@ -3,7 +3,7 @@
  * live conversations (and may serve other editors), while VS Code's per-workspace storage is
  * what survives reloads and restarts. Storage is behind a small interface so this runs in tests.
  */
-import type { ChatConversation, ChatConversationSummary } from "../../server/protocol";
+import type { ChatConversation, ChatConversationSummary } from "../../common/protocol";
 
 /** Where conversations are written; see chatStorage.ts for VS Code's workspace storage. */
 export interface ChatStorage {

@@ -7,7 +7,7 @@ import type { LanguageClient } from "vscode-languageclient/node";
 import {
   ChatCancelRequest, ChatDeltaNotification, ChatErrors, ChatRestoreRequest, ChatSendRequest, ShieldScanRequest,
   type ChatConversation, type ChatSendParams, type ChatSendResult, type ShieldFinding,
-} from "../../server/protocol";
+} from "../../common/protocol";
 
 export class ChatServer {
   private readonly streams = new Map<string, (text: string) => void>();

@@ -6,7 +6,7 @@
 import * as vscode from "vscode";
 import type { BlockScan, CodeAction } from "../../media/chat/messages";
 import { languageIdOf } from "../../media/chat/languages";
-import type { ChatContextItem } from "../../server/protocol";
+import type { ChatContextItem } from "../../common/protocol";
 import type { ApplyReview } from "./applyReview";
 import type { ContextCollector } from "./contextCollector";
 

@@ -6,7 +6,7 @@
  */
 import * as vscode from "vscode";
 import type { ContextChip } from "../../media/chat/messages";
-import type { ChatContextItem } from "../../server/protocol";
+import type { ChatContextItem } from "../../common/protocol";
 
 /** A range to talk about, given by a command or code action instead of the editor's selection. */
 export interface ChatTarget {

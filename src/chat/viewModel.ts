@@ -3,8 +3,8 @@
  * small print, and the model status line. Pure functions, no VS Code API.
  */
 import type { BlockScan, ModelState, ViewMessage } from "../../media/chat/messages";
-import { describeBackend } from "../../server/engine/describeBackend";
-import type { ChatMessageRecord, StatusParams } from "../../server/protocol";
+import { describeBackend } from "../../common/describeBackend";
+import type { ChatMessageRecord, StatusParams } from "../../common/protocol";
 
 export function toViewMessage(record: ChatMessageRecord, scans?: Record<number, BlockScan>, notices?: readonly string[]): ViewMessage {
   if (record.role === "user") {

@@ -2,7 +2,7 @@
  * What the completion status bar item says, as plain data (no VS Code API), so it can be
  * tested and reused: the last completion's stages, a Shield verdict, a problem, or a snooze.
  */
-import type { CompletionMetrics, CompletionStatsParams, CompletionTimings } from "../../server/protocol";
+import type { CompletionMetrics, CompletionStatsParams, CompletionTimings } from "../../common/protocol";
 
 export interface CompletionView {
   readonly text: string;

@@ -6,7 +6,7 @@
  * status bar item, and the toggle, snooze and statistics commands.
  */
 import * as vscode from "vscode";
-import { CompletionSnoozeRequest, CompletionStatsNotification, MetricsRequest, type CompletionMetrics } from "../../server/protocol";
+import { CompletionSnoozeRequest, CompletionStatsNotification, MetricsRequest, type CompletionMetrics } from "../../common/protocol";
 import { SECTION } from "../config";
 import type { EnclaveContext } from "../ctx";
 import { formatCompletionMetrics, viewOfSnooze, viewOfStats } from "./completionView";

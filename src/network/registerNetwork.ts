@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import { NetworkAuditRequest, RemoteApiKeyChangedNotification, RemoteApiKeyRequest } from "../../server/protocol";
+import { NetworkAuditRequest, RemoteApiKeyChangedNotification, RemoteApiKeyRequest } from "../../common/protocol";
 import type { EnclaveContext } from "../ctx";
 
 /** The SecretStorage key of the remote engine's API key. */

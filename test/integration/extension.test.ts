@@ -6,7 +6,7 @@ import * as assert from "node:assert/strict";
 import { before, describe, it } from "mocha";
 import * as vscode from "vscode";
 import type { EnclaveApi } from "../../src/extension";
-import type { StatusParams } from "../../server/protocol";
+import type { StatusParams } from "../../common/protocol";
 
 const EXTENSION_ID = "enclave.enclave";
 const READY_TIMEOUT_MS = 60_000;

@@ -5,7 +5,7 @@ import { DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, Inl
 import {
   ChatCancelRequest, ChatDeleteRequest, ChatDeltaNotification, ChatErrors, ChatListRequest, ChatLoadRequest, ChatRenameRequest,
   ChatRestoreRequest, ChatSendRequest, MetricsRequest, type ChatDeltaParams, type ChatSendParams, type ChatSendResult,
-} from "../../server/protocol";
+} from "../../common/protocol";
 import { ensureModels, SCRIPTED_MODEL_SCRIPTS } from "../fixtures/gguf";
 import { startServer, type RunningServer } from "./harness";
 

@@ -8,7 +8,7 @@ import {
 import {
   CompletionAcceptedCommand, CompletionSnoozeRequest, CompletionStatsNotification, MetricsRequest, type CompletionMetrics,
   type CompletionStatsParams, type EngineMetrics,
-} from "../../server/protocol";
+} from "../../common/protocol";
 import { ensureModels } from "../fixtures/gguf";
 import { startServer, type RunningServer } from "./harness";
 

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { ModelManager } from "../../server/engine/modelManager";
 import type { Engine } from "../../server/engine/types";
 import { silentLogger } from "../../server/logger";
-import { defaultSettings, type EnclaveSettings } from "../../server/settings";
+import { defaultSettings, type EnclaveSettings } from "../../common/settings";
 import { ensureModels } from "../fixtures/gguf";
 
 /** Loads a model through the same manager the server uses; real node-llama-cpp, no fakes. */

@@ -6,7 +6,7 @@ import {
   createProtocolConnection, ConfigurationRequest, ExitNotification, InitializedNotification, InitializeRequest,
   ShutdownRequest, PublishDiagnosticsNotification, type Diagnostic, type InitializeResult, type ProtocolConnection,
 } from "vscode-languageserver-protocol/node";
-import { StatusNotification, StatusRequest, type StatusParams } from "../../server/protocol";
+import { StatusNotification, StatusRequest, type StatusParams } from "../../common/protocol";
 
 export const repoRoot = join(__dirname, "..", "..", "..");
 export const serverPath = join(repoRoot, "dist", "server.js");

@@ -5,7 +5,7 @@ import {
   CancellationTokenSource, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, InlineCompletionRequest,
   InlineCompletionTriggerKind, type InlineCompletionList,
 } from "vscode-languageserver-protocol/node";
-import { MetricsRequest, type EngineMetrics } from "../../server/protocol";
+import { MetricsRequest, type EngineMetrics } from "../../common/protocol";
 import { ensureModels } from "../fixtures/gguf";
 import { currentStatus, startServer, type RunningServer } from "./harness";
 

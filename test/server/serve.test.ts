@@ -12,7 +12,7 @@ import { silentLogger } from "../../server/logger";
 import { readAudit } from "../../server/net/auditLog";
 import { auditLogPath } from "../../server/net/stateDir";
 import type { SlotStats } from "../../server/serve/serveEngine";
-import { defaultSettings } from "../../server/settings";
+import { defaultSettings } from "../../common/settings";
 import { ensureModels } from "../fixtures/gguf";
 import { runCli, startServe } from "./serveHarness";
 

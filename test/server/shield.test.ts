@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { pathToFileURL } from "node:url";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { CodeActionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, type CodeAction, type TextEdit } from "vscode-languageserver-protocol/node";
-import { ShieldScanRequest } from "../../server/protocol";
+import { ShieldScanRequest } from "../../common/protocol";
 import { startServer } from "./harness";
 
 const uri = pathToFileURL("/tmp/enclave-shield-test/app.py").href;

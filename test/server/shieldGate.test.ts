@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { pathToFileURL } from "node:url";
 import { DidOpenTextDocumentNotification, InlineCompletionRequest, InlineCompletionTriggerKind, type InlineCompletionList } from "vscode-languageserver-protocol/node";
-import { CompletionStatsNotification, MetricsRequest, type CompletionMetrics, type CompletionStatsParams } from "../../server/protocol";
+import { CompletionStatsNotification, MetricsRequest, type CompletionMetrics, type CompletionStatsParams } from "../../common/protocol";
 import { ensureModels, SCRIPTED_MODEL_SCRIPTS } from "../fixtures/gguf";
 import { startServer, type RunningServer } from "./harness";
 

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { BlockScanner } from "../../src/chat/blockScanner";
 import type { BlockScan } from "../../media/chat/messages";
-import type { ShieldFinding } from "../../server/protocol";
+import type { ShieldFinding } from "../../common/protocol";
 
 const finding: ShieldFinding = { ruleId: "python-os-system", cwe: "CWE-78", severity: "error", message: "shell", line: 1, column: 0, endLine: 1, endColumn: 9 };
 

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ChatHistory, type ChatStorage } from "../../src/chat/chatHistory";
-import type { ChatConversation } from "../../server/protocol";
+import type { ChatConversation } from "../../common/protocol";
 
 /** Storage in a Map, standing in for the workspace storage folder. */
 function memoryStorage(): ChatStorage & { files: Map<string, string> } {

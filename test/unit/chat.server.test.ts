@@ -1,13 +1,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { ChatMessage } from "../../server/engine/types";
-import type { ChatMessageRecord } from "../../server/protocol";
+import type { ChatMessageRecord } from "../../common/protocol";
 import { fitToContext } from "../../server/chat/contextWindow";
 import { ConversationStore, invalidConversation } from "../../server/chat/conversationStore";
 import { DeltaStream } from "../../server/chat/deltaStream";
 import { fairShares, fitAttachments } from "../../server/chat/fitAttachments";
 import { renderTurns, userContent } from "../../server/chat/renderTurns";
-import { parseSlashCommand } from "../../server/chat/slashCommand";
+import { parseSlashCommand } from "../../common/slashCommand";
 
 /** A stand-in tokenizer: one token per four characters. */
 const count = (messages: readonly ChatMessage[]): number => messages.reduce((n, m) => n + Math.ceil(m.content.length / 4) + 4, 0);

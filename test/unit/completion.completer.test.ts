@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { Completer, type CompletionInput } from "../../server/completion/completer";
 import { passThroughGate, ShieldGate, type CompletionGate } from "../../server/completion/shieldGate";
 import { silentLogger } from "../../server/logger";
-import { defaultSettings, type EnclaveSettings } from "../../server/settings";
+import { defaultSettings, type EnclaveSettings } from "../../common/settings";
 import { defaultScanner } from "../../server/shield/defaultScanner";
 import type { ChatRequest, Engine, GenerateRequest, GenerateResult, PromptPiece } from "../../server/engine/types";
 

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { passThroughGate, ShieldGate, type GateScanner } from "../../server/completion/shieldGate";
-import type { ShieldFinding } from "../../server/protocol";
+import type { ShieldFinding } from "../../common/protocol";
 
 /** A scanner that reports every `danger(` it sees, and remembers what it was given. */
 class FakeScanner implements GateScanner {

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { formatCompletionMetrics, viewOfSnooze, viewOfStats } from "../../src/completion/completionView";
-import type { CompletionTimings } from "../../server/protocol";
+import type { CompletionTimings } from "../../common/protocol";
 
 const timings: CompletionTimings = {
   source: "model", debounceMs: 30, contextMs: 3.2, promptTokens: 1530, promptTokensEvaluated: 4, promptTokensReused: 1526, promptMs: 41,

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { readAudit } from "../../server/net/auditLog";
 import { egressPolicyFrom, loopbackOnly, type EgressPolicy } from "../../server/net/egressPolicy";
 import { EgressRules } from "../../server/net/egressRules";
-import { defaultSettings } from "../../server/settings";
+import { defaultSettings } from "../../common/settings";
 
 const allowed = (policy: EgressPolicy, host: string) => new EgressRules(policy).decideName(host);
 

@@ -11,7 +11,7 @@ import * as path from "node:path";
 import { ModelManager } from "../../server/engine/modelManager";
 import type { Engine, PromptPiece } from "../../server/engine/types";
 import { silentLogger } from "../../server/logger";
-import { defaultSettings } from "../../server/settings";
+import { defaultSettings } from "../../common/settings";
 import {
   type ModelScript,
   SCRIPTED_MODEL,

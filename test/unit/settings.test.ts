@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { defaultSettings, parseSettings, settingsSchema } from "../../server/settings";
+import { defaultSettings, parseSettings, settingsSchema } from "../../common/settings";
 
 const manifest = JSON.parse(readFileSync(join(__dirname, "..", "..", "..", "package.json"), "utf8")) as {
   contributes: { configuration: { properties: Record<string, Record<string, unknown>> } };

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { countAnnotations, parseAnnotations } from "../../server/shield/annotations";
-import { expandRuleLanguages, extensionByLanguage, languageByExtension } from "../../server/shield/languages";
+import { expandRuleLanguages, extensionByLanguage, languageByExtension } from "../../server/syntax/languages";
 import { loadRulesFromDirectory, sourceRulesDirectory } from "../../server/shield/ruleLoader";
 import { ShieldScanner } from "../../server/shield/scanner";
 

@@ -4,7 +4,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { enclosingScope, parse } from "../../server/shield/parser";
+import { enclosingScope, parse } from "../../server/syntax/parser";
 import { buildRuleBundle, loadRulesFromBundle, loadRulesFromDirectory, sourceRulesDirectory } from "../../server/shield/ruleLoader";
 import { ShieldScanner } from "../../server/shield/scanner";
 import type { ShieldRule } from "../../server/shield/rule";

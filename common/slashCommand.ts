@@ -1,4 +1,4 @@
-import type { ChatCommand } from "../protocol";
+import type { ChatCommand } from "./protocol";
 
 const commands: readonly ChatCommand[] = ["explain", "fix", "tests", "doc", "clear"];
 

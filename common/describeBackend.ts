@@ -1,4 +1,4 @@
-import type { BackendInfo } from "../protocol";
+import type { BackendInfo } from "./protocol";
 
 /** "CPU, 2 threads" or "CUDA (RTX 4070), 33/33 layers on GPU" — for logs, the CLI and the status bar. */
 export function describeBackend(backend: BackendInfo | undefined): string {

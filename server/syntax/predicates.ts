@@ -3,7 +3,7 @@
  * ones (`#eq?`, `#match?`, `#any-of?`, their `not-` forms). They express what regexes on
  * node text cannot: whether an argument is a constant, and where a node sits.
  */
-import type { SyntaxNode } from "./parser";
+import type { SyntaxNode } from "./syntaxTypes";
 import { functionScopeTypes } from "./scopes";
 
 /** The shape web-tree-sitter gives for predicates it does not know. */

@@ -446,9 +446,9 @@ export interface NetworkAuditResult {
   readonly summary: string;
   /** The audit as a plain-text table, ready to show. */
   readonly text: string;
-  readonly entries: import("./net/auditLog").AuditEntry[];
+  readonly entries: import("./networkTypes").AuditEntry[];
   /** The policy in force in this server: hosts granted by settings in use, and enclave.network.allowedHosts. */
-  readonly policy: import("./net/egressPolicy").EgressPolicy;
+  readonly policy: import("./networkTypes").EgressPolicy;
 }
 
 /** Client → server: the network audit ("Enclave: Show Network Audit"). */
