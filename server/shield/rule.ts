@@ -20,7 +20,12 @@ export interface ShieldRule {
   readonly id: string;
   /** VS Code language ids as written in the rule (see languages.ts for what they imply). */
   readonly languages: readonly string[];
+  /** The primary CWE: where the rule ports a Code Shield (ICD) rule, the CWE that rule gives. */
   readonly cwe: string;
+  /** Further CWEs that describe the finding (our judgement where it differs from ICD's). */
+  readonly alsoCwe: readonly string[];
+  /** Ids of the Code Shield Insecure Code Detector rules this rule ports (for the parity table). */
+  readonly icd: readonly string[];
   readonly severity: ShieldSeverity;
   readonly message: string;
   readonly references: readonly string[];
@@ -39,7 +44,7 @@ export interface ShieldRule {
 
 const knownFields = new Set([
   "id", "language", "cwe", "severity", "message", "references", "pattern", "ignoreCase", "requires",
-  "query", "fix", "inStrings", "inComments",
+  "query", "fix", "inStrings", "inComments", "alsoCwe", "icd",
 ]);
 const severities: readonly string[] = ["error", "warning", "info"];
 const idShape = /^[a-z][a-z0-9]*(-[a-z0-9]+)+$/;
@@ -80,6 +85,9 @@ export function validateRule(raw: unknown, source?: string): { rule?: ShieldRule
   }
   const cwe = str("cwe", true);
   if (cwe && !/^CWE-[1-9][0-9]*$/.test(cwe)) problems.push(`cwe "${cwe}" must look like CWE-78`);
+  const alsoCwe = strList("alsoCwe", problems, r);
+  for (const c of alsoCwe) if (!/^CWE-[1-9][0-9]*$/.test(c) || c === cwe) problems.push(`alsoCwe "${c}" must look like CWE-78 and differ from cwe`);
+  const icd = strList("icd", problems, r);
   const severity = str("severity", true);
   if (severity && !severities.includes(severity)) problems.push(`severity "${severity}" must be error, warning or info`);
   const message = str("message", true);
@@ -117,10 +125,21 @@ export function validateRule(raw: unknown, source?: string): { rule?: ShieldRule
   return {
     problems,
     rule: {
-      id, languages: languages as string[], cwe, severity: severity as ShieldSeverity, message: message.trim(),
+      id, languages: languages as string[], cwe, alsoCwe, icd, severity: severity as ShieldSeverity, message: message.trim(),
       references: references as string[], pattern, ignoreCase, requires, query, fix, inStrings, inComments, source,
     },
   };
+}
+
+/** An optional list of non-empty strings; absent is an empty list. */
+function strList(key: string, problems: string[], r: Record<string, unknown>): string[] {
+  const v = r[key];
+  if (v === undefined) return [];
+  if (!Array.isArray(v) || !v.every((s) => typeof s === "string" && s.trim() !== "")) {
+    problems.push(`"${key}" must be a list of non-empty strings`);
+    return [];
+  }
+  return v as string[];
 }
 
 function validateFix(raw: unknown, problems: string[]): RuleFix | undefined {
@@ -146,8 +165,10 @@ function validateFix(raw: unknown, problems: string[]): RuleFix | undefined {
 
 /** The YAML shape of a rule (what `validateRule` reads), without defaults; used for bundles. */
 export function toRawRule(rule: ShieldRule): Record<string, unknown> {
-  const { id, languages, cwe, severity, message, references, pattern, ignoreCase, requires, query, fix, inStrings, inComments } = rule;
+  const { id, languages, cwe, alsoCwe, icd, severity, message, references, pattern, ignoreCase, requires, query, fix, inStrings, inComments } = rule;
   const raw: Record<string, unknown> = { id, language: [...languages], cwe, severity, message, references: [...references], pattern };
+  if (alsoCwe.length) raw.alsoCwe = [...alsoCwe];
+  if (icd.length) raw.icd = [...icd];
   if (ignoreCase) raw.ignoreCase = true;
   if (requires !== undefined) raw.requires = requires;
   if (query !== undefined) raw.query = query;

@@ -9,7 +9,7 @@ import { buildRuleBundle, loadRulesFromBundle, loadRulesFromDirectory, sourceRul
 import { ShieldScanner } from "../../server/shield/scanner";
 import type { ShieldRule } from "../../server/shield/rule";
 
-const base = { cwe: "CWE-78", severity: "error", message: "m", references: ["https://example.com"], ignoreCase: false, inStrings: false, inComments: false } as const;
+const base = { cwe: "CWE-78", alsoCwe: [], icd: [], severity: "error", message: "m", references: ["https://example.com"], ignoreCase: false, inStrings: false, inComments: false } as const;
 const systemRule: ShieldRule = {
   ...base, id: "test-system", languages: ["python"], pattern: "\\bsystem\\s*\\(",
   query: "((call function: (attribute attribute: (identifier) @fn) arguments: (argument_list . (_) @arg)) @finding (#eq? @fn \"system\") (#not-literal? @arg))",
