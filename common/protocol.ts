@@ -130,7 +130,10 @@ export namespace ModelCatalogRequest {
 /** One Shield finding; lines and columns are 0-based like LSP positions. */
 export interface ShieldFinding {
   readonly ruleId: string;
+  /** The primary CWE (Code Shield's, where the rule ports one of its rules). */
   readonly cwe: string;
+  /** Further CWEs the rule names (Enclave's judgement where it differs from Code Shield's). */
+  readonly alsoCwe?: string[];
   readonly severity: "error" | "warning" | "info";
   readonly message: string;
   readonly line: number;

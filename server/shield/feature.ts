@@ -16,8 +16,8 @@ export const diagnosticsDelayMs = 300;
 
 /** The wire form of a finding: the protocol's fields only, without the fix. */
 export function toWireFinding(f: ScanFinding): ShieldFinding {
-  const { ruleId, cwe, severity, message, line, column, endLine, endColumn } = f;
-  return { ruleId, cwe, severity, message, line, column, endLine, endColumn };
+  const { ruleId, cwe, alsoCwe, severity, message, line, column, endLine, endColumn } = f;
+  return { ruleId, cwe, ...(alsoCwe?.length ? { alsoCwe } : {}), severity, message, line, column, endLine, endColumn };
 }
 
 /** Why a text is not scanned (too big, binary), or undefined when it should be. */

@@ -12,6 +12,7 @@ export interface FileFinding {
   readonly endColumn: number;
   readonly ruleId: string;
   readonly cwe: string;
+  readonly alsoCwe?: string[];
   readonly severity: "error" | "warning" | "info";
   readonly message: string;
 }
@@ -38,7 +39,13 @@ export function toSarif(findings: readonly FileFinding[], rules: readonly Shield
             help: { text: `${r.message}\n\n${r.references.join("\n")}`, markdown: `${r.message}\n\n${r.references.map((u) => `- <${u}>`).join("\n")}` },
             helpUri: r.references[0],
             defaultConfiguration: { level: levels[r.severity] },
-            properties: { tags: ["security", r.cwe, `external/cwe/cwe-${r.cwe.slice(4)}`], precision: "high" },
+            properties: {
+              tags: ["security", ...[r.cwe, ...r.alsoCwe].flatMap((c) => [c, `external/cwe/cwe-${c.slice(4)}`])],
+              precision: "high",
+              cwe: r.cwe,
+              ...(r.alsoCwe.length ? { alsoCwe: [...r.alsoCwe] } : {}),
+              ...(r.icd.length ? { codeShieldRules: [...r.icd] } : {}),
+            },
           })),
         },
       },
@@ -46,7 +53,8 @@ export function toSarif(findings: readonly FileFinding[], rules: readonly Shield
         ruleId: f.ruleId,
         ...(index.has(f.ruleId) ? { ruleIndex: index.get(f.ruleId) } : {}),
         level: levels[f.severity],
-        message: { text: `${f.message} (${f.cwe})` },
+        message: { text: `${f.message} (${[f.cwe, ...(f.alsoCwe ?? [])].join(", ")})` },
+        properties: { cwe: f.cwe, ...(f.alsoCwe?.length ? { alsoCwe: f.alsoCwe } : {}) },
         locations: [{
           physicalLocation: {
             artifactLocation: { uri: f.path },

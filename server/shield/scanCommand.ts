@@ -1,5 +1,6 @@
 /**
  * `enclave scan [--json] [--sarif FILE] [--fail-on error|warning|info|never] [--language ID] PATH...`
+ * `enclave scan --list-rules [--json]`
  * Scans files and directories with Shield. Exit codes: 0 when nothing reaches --fail-on,
  * 1 when something does, 2 on usage errors. dist/cli.js dispatches `enclave scan` here.
  */
@@ -9,6 +10,7 @@ import { defaultScanner } from "./defaultScanner";
 import { scanTargets } from "./fileWalker";
 import { grammarFor } from "../syntax/languages";
 import { toSarif, type FileFinding } from "./sarif";
+import { formatRuleList, listRules } from "./listRules";
 
 export interface ScanCommandIo {
   stdout: (s: string) => void;
@@ -17,10 +19,12 @@ export interface ScanCommandIo {
 }
 
 export const scanUsage = `usage: enclave scan [--json] [--sarif FILE] [--fail-on error|warning|info|never] [--language ID] PATH...
+       enclave scan --list-rules [--json]
   --json            print the findings as one JSON array (1-based lines and columns)
   --sarif FILE      also write a SARIF 2.1.0 log to FILE
   --fail-on LEVEL   exit 1 when a finding is at least LEVEL (default: error; never: always exit 0)
   --language ID     scan every file as this VS Code language id (python, typescript, c, ...)
+  --list-rules      list the rules (id, severity, CWEs, languages, fix, Code Shield rules ported) and exit
 Directories are scanned recursively; node_modules, .git, binaries and files over 1 MB are skipped.
 `;
 
@@ -28,17 +32,18 @@ const failLevels = ["error", "warning", "info", "never"] as const;
 type FailOn = (typeof failLevels)[number];
 const rank = { info: 1, warning: 2, error: 3, never: 4 } as const;
 
-interface Options { json: boolean; sarif?: string; failOn: FailOn; language?: string; paths: string[] }
+interface Options { json: boolean; listRules: boolean; sarif?: string; failOn: FailOn; language?: string; paths: string[] }
 
 /** Parses the arguments after `scan`; a string is a usage error to print. */
 export function parseScanArgs(argv: readonly string[]): Options | "help" | string {
-  const options: Options = { json: false, failOn: "error", paths: [] };
+  const options: Options = { json: false, listRules: false, failOn: "error", paths: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
     const value = (): string | undefined => inline ?? argv[++i];
     if (flag === "-h" || flag === "--help") return "help";
     else if (flag === "--json") options.json = true;
+    else if (flag === "--list-rules") options.listRules = true;
     else if (flag === "--sarif") {
       const v = value();
       if (!v) return "--sarif needs a file name";
@@ -57,7 +62,8 @@ export function parseScanArgs(argv: readonly string[]): Options | "help" | strin
     } else if (flag.startsWith("-") && flag !== "-") return `unknown option ${flag}`;
     else options.paths.push(arg);
   }
-  if (options.paths.length === 0) return "no PATH given";
+  if (options.listRules && options.paths.length > 0) return "--list-rules takes no PATH";
+  if (options.paths.length === 0 && !options.listRules) return "no PATH given";
   return options;
 }
 
@@ -70,6 +76,13 @@ export async function runScanCommand(argv: string[], io: ScanCommandIo): Promise
   if (typeof parsed === "string") {
     io.stderr(`enclave scan: ${parsed}\n${scanUsage}`);
     return 2;
+  }
+  if (parsed.listRules) {
+    const { scanner, problems } = defaultScanner();
+    for (const p of problems) io.stderr(`enclave scan: rule problem in ${p.source}: ${p.message}\n`);
+    const listed = listRules(scanner.rules);
+    io.stdout(parsed.json ? `${JSON.stringify(listed, null, 2)}\n` : formatRuleList(listed));
+    return 0;
   }
   for (const p of parsed.paths) {
     if (!fs.existsSync(path.resolve(io.cwd, p))) {
@@ -92,14 +105,14 @@ export async function runScanCommand(argv: string[], io: ScanCommandIo): Promise
     for (const f of await scanner.scan(target.text, target.languageId)) {
       findings.push({
         path: target.display, line: f.line + 1, column: f.column + 1, endLine: f.endLine + 1, endColumn: f.endColumn + 1,
-        ruleId: f.ruleId, cwe: f.cwe, severity: f.severity, message: f.message,
+        ruleId: f.ruleId, cwe: f.cwe, ...(f.alsoCwe ? { alsoCwe: f.alsoCwe } : {}), severity: f.severity, message: f.message,
       });
     }
   }
 
   if (parsed.json) io.stdout(`${JSON.stringify(findings, null, 2)}\n`);
   else {
-    for (const f of findings) io.stdout(`${f.path}:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${f.cwe} ${f.message}\n`);
+    for (const f of findings) io.stdout(`${f.path}:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${[f.cwe, ...(f.alsoCwe ?? [])].join(",")} ${f.message}\n`);
     const count = (s: FileFinding["severity"]): number => findings.filter((f) => f.severity === s).length;
     io.stdout(`${findings.length} finding${findings.length === 1 ? "" : "s"} (${count("error")} error, ${count("warning")} warning, ${count("info")} info) in ${files} file${files === 1 ? "" : "s"} scanned, ${skipped} skipped\n`);
   }

@@ -166,8 +166,8 @@ export class ShieldScanner {
 }
 
 function toFinding(c: CompiledRule, line: number, column: number, endLine: number, endColumn: number, fix: ScanFinding["fix"]): ScanFinding {
-  const { id, cwe, severity, message } = c.rule;
-  const base = { ruleId: id, cwe, severity, message, line, column, endLine, endColumn };
+  const { id, cwe, alsoCwe, severity, message } = c.rule;
+  const base = { ruleId: id, cwe, ...(alsoCwe.length ? { alsoCwe: [...alsoCwe] } : {}), severity, message, line, column, endLine, endColumn };
   return fix ? { ...base, fix } : base;
 }
 

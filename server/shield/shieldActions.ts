@@ -30,7 +30,7 @@ export function toDiagnostic(f: ScanFinding): Diagnostic {
     source: diagnosticSource,
     code: f.cwe,
     codeDescription: { href: cweUrl(f.cwe) },
-    message: `${f.message} [${f.ruleId}]`,
+    message: `${f.message} [${f.ruleId}${f.alsoCwe?.length ? `; also ${f.alsoCwe.join(", ")}` : ""}]`,
     data,
   };
 }

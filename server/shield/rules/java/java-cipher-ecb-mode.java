@@ -22,3 +22,14 @@ public class TokenCrypto {
 // fragment
     // ruleid: java-cipher-ecb-mode
     Cipher cipher = Cipher.getInstance("aes/ecb/NoPadding");
+
+class IcdEcbCases {
+    void keystore(KeyGenParameterSpec.Builder builder) {
+        // ruleid: java-cipher-ecb-mode
+        builder.setBlockModes(KeyProperties.BLOCK_MODE_ECB);
+        // ok: java-cipher-ecb-mode
+        builder.setBlockModes(KeyProperties.BLOCK_MODE_GCM);
+        // ok: java-cipher-ecb-mode
+        Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+    }
+}

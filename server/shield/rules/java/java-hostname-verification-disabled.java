@@ -32,3 +32,16 @@ public class Client {
 // fragment
 // ruleid: java-hostname-verification-disabled
 public boolean verify(String host, SSLSession sess) { return true; }
+
+class IcdHostnameCases {
+    void verifiers(SSLSocketFactory ssf) {
+        // ruleid: java-hostname-verification-disabled
+        HostnameVerifier allowAll = new NullHostnameVerifier();
+        // ruleid: java-hostname-verification-disabled
+        HostnameVerifier v = ALLOW_ALL_HOSTNAME_VERIFIER;
+        // ok: java-hostname-verification-disabled
+        HostnameVerifier strict = new DefaultHostnameVerifier();
+        // ok: java-hostname-verification-disabled
+        HostnameVerifier system = HttpsURLConnection.getDefaultHostnameVerifier();
+    }
+}

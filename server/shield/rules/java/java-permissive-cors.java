@@ -28,3 +28,16 @@ class WebConfig implements WebMvcConfigurer {
     response.setHeader("Access-Control-Allow-Origin", request.getHeader("Origin"));
     // ok: java-permissive-cors
     response.setHeader("Access-Control-Allow-Methods", "*");
+
+class IcdCorsCases extends HttpServlet {
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) {
+        String origin = request.getParameter("origin");
+        // ruleid: java-permissive-cors
+        response.setHeader("Access-Control-Allow-Origin", origin);
+        String trusted = config.allowedOrigin();
+        // ok: java-permissive-cors
+        response.setHeader("Access-Control-Allow-Origin", trusted);
+        // ok: java-permissive-cors
+        response.setHeader("Access-Control-Allow-Methods", origin);
+    }
+}

@@ -20,3 +20,19 @@ public class SearchServlet extends HttpServlet {
 // JSP-style fragment with the implicit out
     // ruleid: java-servlet-xss
     out.println("<div>" + request.getParameter("msg") + "</div>");
+
+class IcdSendErrorCases extends HttpServlet {
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String name = req.getParameter("name");
+        // ruleid: java-servlet-xss
+        resp.sendError(404, "No such user: " + name);
+        // ruleid: java-servlet-xss
+        resp.sendError(400, req.getHeader("X-Reason"));
+        // ok: java-servlet-xss
+        resp.sendError(404, "No such user: " + Encode.forHtml(name));
+        // ok: java-servlet-xss
+        resp.sendError(404, "Not found");
+        // ok: java-servlet-xss
+        resp.sendError(403);
+    }
+}

@@ -27,3 +27,20 @@ public class LegacyCrypto {
     Cipher rc4 = Cipher.getInstance("RC4");
     // ruleid: java-weak-cipher
     SecretKey k = SecretKeyFactory.getInstance("DES").generateSecret(new DESKeySpec(raw));
+
+class IcdWeakCipherCases {
+    void keys() throws Exception {
+        // ruleid: java-weak-cipher
+        SecretKeyFactory.getInstance("DESedeWrap");
+        // ruleid: java-weak-cipher
+        SecretKeyFactory.getInstance("3DES");
+        // ruleid: java-weak-cipher
+        final Cipher rc = Cipher.getInstance("ARCFOUR");
+        // ruleid: java-weak-cipher
+        Cipher nullCipher = new javax.crypto.NullCipher();
+        // ok: java-weak-cipher
+        SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256");
+        // ok: java-weak-cipher
+        Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
+    }
+}

@@ -25,3 +25,20 @@ public class Hashes {
 // fragment
     // ruleid: java-weak-hash
     byte[] legacy = MessageDigest.getInstance("md5").digest(token.getBytes(StandardCharsets.UTF_8));
+
+class IcdWeakHashCases {
+    void digests(byte[] foo) throws Exception {
+        // ruleid: java-weak-hash
+        byte[] a = DigestUtils.getMd4Digest().digest(foo);
+        // ruleid: java-weak-hash
+        byte[] b = DigestUtils.md4Hex(foo);
+        // ruleid: java-weak-hash
+        MessageDigest c = MessageDigest.getInstance("SHA1", "SUN");
+        // ruleid: java-weak-hash
+        MessageDigest d = MessageDigest.getInstance("MD2", "SUN");
+        // ok: java-weak-hash
+        MessageDigest e = MessageDigest.getInstance("SHA-512", "SUN");
+        // ok: java-weak-hash
+        byte[] f = DigestUtils.sha3_256(foo);
+    }
+}
