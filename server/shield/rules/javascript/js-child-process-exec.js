@@ -20,3 +20,6 @@ function run(req, file) {
   cp.spawn("git", ["log", req.query.branch]);
   return [out, m];
 }
+
+// ok: js-child-process-exec
+cp.execFile("git", ["status"]);

@@ -11,3 +11,17 @@ function check(req, user, expectedSignature) {
   // ok: js-timing-compare
   if (user.token.length === 32) return false;
 }
+
+function login(password, input, apiSecret, stored) {
+  // ruleid: js-timing-compare
+  if (password == input) { return true; }
+  // ruleid: js-timing-compare
+  if (stored.secret === apiSecret) { return true; }
+  // ok: js-timing-compare
+  if (password == null) { return false; }
+  // ok: js-timing-compare
+  if (password === undefined) { return false; }
+  // ok: js-timing-compare
+  if (password.length === 0) { return false; }
+  return false;
+}
