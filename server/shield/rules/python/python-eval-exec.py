@@ -15,3 +15,14 @@ def calc(expr, code, request):
     # ok: python-eval-exec
     model.eval()
     return value, safe
+
+
+def icd_cases(var):
+    # ok: python-eval-exec
+    eval()
+    # ok: python-eval-exec
+    exec("hardcoded_string")
+    # ruleid: python-eval-exec
+    eval(var)
+    # ruleid: python-eval-exec
+    exec(var)

@@ -16,3 +16,27 @@ def find(cursor, conn, uid, name):
     # ok: python-sql-format
     cursor.execute(f"SELECT 1")
     return cursor.fetchall()
+
+
+def icd_cases(conn, table, var1, var2):
+    cursor = conn.cursor()
+    format_string = f"SELECT COUNT(*) FROM {table};"
+    # ruleid: python-sql-format
+    cursor.execute(format_string)
+    format_string_function = "SELECT COUNT(*) FROM {};".format(table)
+    # ruleid: python-sql-format
+    cursor.execute(format_string_function)
+    percentage_string = "select from test where var1=%s and var2=%s" % (var1, var2)
+    # ruleid: python-sql-format
+    cursor.execute(percentage_string)
+    literal_string = "SELECT COUNT(*) FROM table;"
+    # ok: python-sql-format
+    cursor.execute(literal_string)
+    # ruleid: python-sql-format
+    conn.executemany("select from test where id1=%s " % var1)
+    # ruleid: python-sql-format
+    cursor.execute("select from test where var1=" + var2 + ";")
+    # ok: python-sql-format
+    cursor.execute("select from test where var1=%s and var2=%s", (var1, var2))
+    # ok: python-sql-format
+    cursor.execute("select from test where var1=" + "and var2=" + "var3")

@@ -15,3 +15,26 @@ def deploy(branch, args):
     # ok: python-subprocess-shell
     subprocess.run(branch, shell=False)
     return out
+
+
+from subprocess import Popen, run
+import asyncio
+
+
+async def icd_cases(param):
+    # ruleid: python-subprocess-shell
+    subprocess.run("echo %s" % param, shell=True)
+    # ruleid: python-subprocess-shell
+    subprocess.run(f"echo {param} ", other=False, shell=True)
+    # ruleid: python-subprocess-shell
+    Popen("echo " + param, shell=True)
+    # ruleid: python-subprocess-shell
+    run(param, shell=True)
+    # ruleid: python-subprocess-shell
+    await asyncio.create_subprocess_shell("echo " + param)
+    # ok: python-subprocess-shell
+    subprocess.run("echo ", shell=True)
+    # ok: python-subprocess-shell
+    subprocess.run(f"echo {param} ")
+    # ok: python-subprocess-shell
+    await asyncio.create_subprocess_shell("ls -l")

@@ -21,3 +21,26 @@ def restore(request, path):
     # ok: python-unsafe-deserialization
     cache = shelve.open("cache.db")
     return obj, code, db, data, blob, cache
+
+
+import pickle as pkl
+from pickle import loads
+import dill
+import jsonpickle
+
+
+def icd_cases(param):
+    # ruleid: python-unsafe-deserialization
+    pkl.loads(param)
+    # ruleid: python-unsafe-deserialization
+    pickle.loads(param, "other")
+    # ruleid: python-unsafe-deserialization
+    loads(param)
+    # ruleid: python-unsafe-deserialization
+    dill.loads(param)
+    # ruleid: python-unsafe-deserialization
+    jsonpickle.unpickler.decode(param)
+    # ok: python-unsafe-deserialization
+    pickle.loads("string")
+    # ok: python-unsafe-deserialization
+    jsonpickle.encode(param)

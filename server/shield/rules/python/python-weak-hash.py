@@ -18,3 +18,14 @@ def sign(secret, payload):
     # ok: python-weak-hash
     other = hashlib.new("sha512", payload)
     return digest, h, n, m, good, etag, other
+
+
+def icd_cases():
+    # ruleid: python-weak-hash
+    hashlib.new('sha1')
+    # ruleid: python-weak-hash
+    hashlib.md5()
+    # ok: python-weak-hash
+    hashlib.new('sha256')
+    # ok: python-weak-hash
+    hashlib.md5(b"etag", usedforsecurity=False)
