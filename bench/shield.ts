@@ -3,14 +3,17 @@
  * (this repository and node_modules). Prints median and p99 per snippet, MB/s, findings per
  * language, and the same numbers for a naive baseline (every rule's regex over every snippet
  * without the prescan, then a parse and every query for each language) as a ratio.
- * Run: `node out/bench/shield.js [--max-mb N]`.
+ * Run: `node out/bench/shield.js [--max-mb N] [--precision [--max-lines N]]`; with --precision it also
+ * prints the precision table of bench/shieldPrecision.ts.
  */
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { defaultScanner } from "../server/shield/defaultScanner";
 import { expandRuleLanguages, languageByExtension } from "../server/syntax/languages";
 import { compileQuery, grammarFor, parseSync } from "../server/syntax/parser";
 import { percentile } from "../server/stats";
+import { runPrecision } from "./shieldPrecision";
 
 const root = path.resolve(__dirname, "../..");
 const maxMb = Number(process.argv[process.argv.indexOf("--max-mb") + 1]) || 24;
@@ -161,7 +164,12 @@ async function main(): Promise<void> {
   const okSpeed = mbps > 5;
   console.log(`target median < 1 ms per 50-line snippet: ${f(median)} ms ${okMedian ? "PASS" : "FAIL"}`);
   console.log(`target > 5 MB/s: ${f(mbps, 1)} MB/s ${okSpeed ? "PASS" : "FAIL"}`);
-  process.exitCode = okMedian && okSpeed ? 0 : 1;
+  let okPrecision = true;
+  if (process.argv.includes("--precision")) {
+    const maxLines = Number(process.argv[process.argv.indexOf("--max-lines") + 1]) || 300_000;
+    okPrecision = await runPrecision(scanner, maxLines, path.join(os.homedir(), ".cache/enclave/precision-sample.tsv"));
+  }
+  process.exitCode = okMedian && okSpeed && okPrecision ? 0 : 1;
 }
 
 main().catch((e: unknown) => {

@@ -16,3 +16,10 @@ const password = "";
 const apiKey = "<your-api-key>";
 // ok: js-hardcoded-secret
 const passwordLabel = "Password";
+
+const Constants = {
+  // ok: js-hardcoded-secret
+  PASSWORD: "password",
+  // ok: js-hardcoded-secret
+  password: "invalidUserNameOrPassword",
+};

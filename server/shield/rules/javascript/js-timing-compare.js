@@ -25,3 +25,13 @@ function login(password, input, apiSecret, stored) {
   if (password.length === 0) { return false; }
   return false;
 }
+
+function policy(cacheLookupPolicy, credential, data) {
+  // ok: js-timing-compare
+  if (cacheLookupPolicy === CacheLookupPolicy.AccessToken) return 1;
+  // ok: js-timing-compare
+  if (data.error === EXPIRED_TOKEN) return 2;
+  // ok: js-timing-compare
+  if (credential.credentialType === CredentialType.REFRESH_TOKEN) return 3;
+  return 0;
+}

@@ -11,3 +11,13 @@ app.post("/state", (req, res) => {
   const doc = BSON.deserialize(buffer);
   res.json({ state, obj, data, doc });
 });
+
+function azure(serializer, mapper, body) {
+  // ok: js-unsafe-deserialization
+  const parsed = serializer.deserialize(mapper, body, "body");
+  // ok: js-unsafe-deserialization
+  const value = operationSpec.serializer.deserialize(mapper, body, "error");
+  // ruleid: js-unsafe-deserialization
+  const frozen = Cryo.parse(body);
+  return [parsed, value, frozen];
+}
