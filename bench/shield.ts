@@ -32,7 +32,9 @@ function corpus(): { languageId: string; text: string }[] {
     }
     for (const e of entries) {
       const full = path.join(dir, e.name);
-      if (e.isDirectory()) {
+      // node_modules is a symlink in a git worktree; follow it like a directory.
+      const isDir = e.isDirectory() || (e.isSymbolicLink() && e.name === "node_modules" && fs.statSync(full).isDirectory());
+      if (isDir) {
         if (![".git", "out", "dist", ".cache"].includes(e.name)) walk(full, depth + 1);
       } else if (e.isFile()) {
         const languageId = languageByExtension[path.extname(e.name)];

@@ -25,3 +25,12 @@ public class Sealer {
 // fragment
     // ruleid: java-fixed-gcm-nonce
     cipher.init(Cipher.ENCRYPT_MODE, key, new ChaCha20ParameterSpec(new byte[12], 1));
+
+class GcmFresh {
+    GCMParameterSpec fresh(SecureRandom rng) {
+        byte[] iv = new byte[12];
+        rng.nextBytes(iv);
+        // ok: java-fixed-gcm-nonce
+        return new GCMParameterSpec(128, iv);
+    }
+}

@@ -12,3 +12,6 @@ app.post("/login", (req, res) => {
   // ok: js-cookie-insecure
   const smtp = createTransport({ host, secure: false });
 });
+
+// ok: js-cookie-insecure
+const cookieOptions = { secure: process.env.NODE_ENV === "production", httpOnly: true };

@@ -18,3 +18,9 @@ app.get("/read", async (req, res) => {
   res.sendFile("index.html", { root: publicDir });
   res.send(full + text + index);
 });
+
+app.get("/files/:name", (req, res) => {
+  const name = path.basename(req.params.name);
+  // ok: js-path-traversal
+  res.download(path.join(__dirname, "report.pdf"));
+});

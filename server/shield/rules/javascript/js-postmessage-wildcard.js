@@ -8,3 +8,6 @@ function send(frame, token) {
   // ok: js-postmessage-wildcard
   worker.postMessage(token);
 }
+
+// ok: js-postmessage-wildcard
+parent.postMessage({ type: "ready" }, window.location.origin);

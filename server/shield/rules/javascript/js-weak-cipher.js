@@ -15,3 +15,6 @@ function enc(key, iv, data) {
   // crypto.createCipher("des", key) is what we used to do
   return [a, b, c, d, e];
 }
+
+// ok: js-weak-cipher
+const dec = crypto.createDecipheriv("chacha20-poly1305", key, nonce, { authTagLength: 16 });

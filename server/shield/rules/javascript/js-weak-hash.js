@@ -11,3 +11,6 @@ function sign(secret, body) {
   const d = "createHash('md5')";
   return [a, b, c, d];
 }
+
+// ok: js-weak-hash
+const mac = crypto.createHmac("sha512", secretKey).update(payload).digest("hex");

@@ -12,3 +12,6 @@ async function publish(p) {
   // ok: js-world-writable
   fs.chmodSync(p, "755");
 }
+
+// ok: js-world-writable
+fs.chmodSync(socketPath, 0o600);

@@ -11,3 +11,6 @@ function parse(xml) {
   const plain = libxmljs.parseXml(xml);
   return [doc, other, safe, plain];
 }
+
+// ok: js-xxe
+const doc = new DOMParser().parseFromString(xml, "text/xml");

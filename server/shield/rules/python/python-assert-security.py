@@ -10,3 +10,8 @@ def delete_post(request, post):
     # ok: python-assert-security
     assert len(post.title) < 200
     post.delete()
+
+
+def check_shape(items):
+    # ok: python-assert-security
+    assert items, "expected at least one item"

@@ -8,3 +8,6 @@ raw = Environment(autoescape=False)
 safe = Environment(loader=FileSystemLoader("templates"), autoescape=select_autoescape())
 # ok: python-autoescape-disabled
 also = Environment(autoescape=True)
+
+# ok: python-autoescape-disabled
+html = Environment(autoescape=select_autoescape(["html", "xml"]), trim_blocks=False)

@@ -15,3 +15,8 @@ def upload(host, user, pw):
     # ok: python-cleartext-protocol
     ftps = ftplib.FTP_TLS(host)
     return ftp, tn, other, secure, ftps
+
+
+def sftp(client):
+    # ok: python-cleartext-protocol
+    return client.open_sftp()

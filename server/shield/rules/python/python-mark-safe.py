@@ -13,3 +13,8 @@ def greet(user):
     # ok: python-mark-safe
     icon = mark_safe("<svg></svg>")
     return html, other, good, icon
+
+
+def render(value):
+    # ok: python-mark-safe
+    return format_html("<i>{}</i>", value)

@@ -22,3 +22,8 @@ def home():
 def go():
     # ok: python-open-redirect
     return redirect("/dashboard")
+
+
+def back_home():
+    # ok: python-open-redirect
+    return redirect(request.url_root)

@@ -13,3 +13,9 @@ def unpack(path, dest):
         tf.extractall(dest, filter="data")
     # ok: python-tarfile-extractall
     zipfile.ZipFile(path).extractall(dest)
+
+
+def safe_members(path, dest, members):
+    with tarfile.open(path) as tf:
+        # ok: python-tarfile-extractall
+        tf.extractall(dest, members=members, filter="tar")
