@@ -26,3 +26,12 @@ def icd_cases(var):
     eval(var)
     # ruleid: python-eval-exec
     exec(var)
+
+
+def sandbox(expr, src, namespace):
+    # ruleid: python-eval-exec
+    eval(expr, {"__builtins__": None}, {})
+    # ok: python-eval-exec
+    exec(src, globals(), namespace)
+    # ok: python-eval-exec
+    return eval(compile(src, "<generated>", "eval"), namespace)
