@@ -102,11 +102,12 @@ export async function runPrecision(scanner: ShieldScanner, maxLines: number, sam
   console.log("");
   console.log("| language | files | lines | errors | errors / 10k | warnings | warnings / 10k | info |");
   console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-  let ok = true;
+  const over: string[] = [];
   for (const [id, r] of [...rows.entries()].sort()) {
     console.log(`| ${id} | ${r.files} | ${r.lines} | ${r.errors} | ${per10k(r.errors, r.lines)} | ${r.warnings} | ${per10k(r.warnings, r.lines)} | ${r.infos} |`);
-    if (r.errors * 10000 / r.lines > 1 || r.warnings * 10000 / r.lines > 5) ok = false;
+    if (r.errors * 10000 / r.lines > 1 || r.warnings * 10000 / r.lines > 5) over.push(id);
   }
+  const ok = over.length === 0;
   console.log("");
   for (const [id, r] of [...rows.entries()].sort()) {
     const top = [...r.byRule.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, n]) => `${k} ${n}`).join(", ");
@@ -121,6 +122,8 @@ export async function runPrecision(scanner: ShieldScanner, maxLines: number, sam
   fs.writeFileSync(sampleFile, sample.map((s, i) => `${i + 1}\t${s.ruleId}\t${s.file}:${s.line}\t${s.text}`).join("\n") + "\n");
   console.log("");
   console.log(`${errors.length} error findings in all; a random sample of ${sample.length} is in ${sampleFile}`);
-  console.log(`target <= 1 error and <= 5 warnings per 10,000 lines in every language: ${ok ? "PASS" : "FAIL"}`);
+  // Every error counted here is an upper bound on the false ones: the goal (at most 1 false error
+  // per 10,000 lines) is judged with the hand review of the sample, recorded in the README.
+  console.log(`all findings (true or false) <= 1 error and <= 5 warnings per 10,000 lines: ${ok ? "PASS" : `FAIL (${over.join(", ")})`}`);
   return ok;
 }

@@ -18,3 +18,4 @@ function enc(key, iv, data) {
 
 // ok: js-weak-cipher
 const dec = crypto.createDecipheriv("chacha20-poly1305", key, nonce, { authTagLength: 16 });
+

@@ -1,0 +1,3 @@
+import { createCipher } from "node:crypto";
+// ruleid: js-weak-cipher
+const legacy = createCipher("aes192", password);
