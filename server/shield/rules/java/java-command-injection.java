@@ -37,3 +37,16 @@ public class Commands {
     String out = run(request.getParameter("dir"));
     // ruleid: java-command-injection
     Process p = Runtime.getRuntime().exec("ls " + request.getParameter("dir"));
+
+class IcdRuntimeCases {
+    void run(String userInput) throws Exception {
+        String dir = System.getProperty("dir");
+        Runtime rt = Runtime.getRuntime();
+        // ruleid: java-command-injection
+        Process proc = rt.exec(new String[] {"sh", "-c", "ls " + dir});
+        // ruleid: java-command-injection
+        Runtime.getRuntime().exec(userInput);
+        // ok: java-command-injection
+        Runtime.getRuntime().exec(new String[] {"ls", "-l"});
+    }
+}

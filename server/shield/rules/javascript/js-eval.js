@@ -19,3 +19,6 @@ function calc(req, expr) {
   const data = JSON.parse(expr);
   return [v, fn, add, data];
 }
+
+// ruleid: js-eval
+eval(userInput)

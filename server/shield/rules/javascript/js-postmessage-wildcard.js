@@ -11,3 +11,6 @@ function send(frame, token) {
 
 // ok: js-postmessage-wildcard
 parent.postMessage({ type: "ready" }, window.location.origin);
+
+// ruleid: js-postmessage-wildcard
+popup.postMessage(data, '*');
