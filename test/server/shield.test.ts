@@ -49,7 +49,8 @@ test("Shield publishes diagnostics on open documents, offers fixes and suppressi
     assert.match(suppressed, /    # enclave-ignore: python-yaml-load\n    config = yaml\.safe_load/);
 
     const findings = await server.connection.sendRequest(ShieldScanRequest.type, { text: "eval(user_code)\neval('1+1')\n", languageId: "python" });
-    assert.deepEqual(findings.map((f) => [f.line, f.cwe]), [[0, "CWE-95"]]);
+    // Code Shield's CWE first (CWE-94), Enclave's narrower judgement (CWE-95) as alsoCwe.
+    assert.deepEqual(findings.map((f) => [f.line, f.cwe, f.alsoCwe]), [[0, "CWE-94", ["CWE-95"]]]);
   } finally {
     await server.stop();
   }
