@@ -41,3 +41,16 @@ class PreviewController {
 // fragment
     // ruleid: java-ssrf
     Document page = Jsoup.connect(req.getParameter("link")).get();
+
+class IcdSocketCases extends HttpServlet {
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String host = request.getParameter("host");
+        Socket s = new Socket();
+        // ruleid: java-ssrf
+        s.connect(new InetSocketAddress(host, 80));
+        // ok: java-ssrf
+        s.connect(new InetSocketAddress("internal.example", 80));
+        // ok: java-ssrf
+        s.connect(new InetSocketAddress(config.backendHost(), 80));
+    }
+}
