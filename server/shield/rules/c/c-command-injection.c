@@ -28,3 +28,14 @@ int ping(const char *host, const char *cmd)
     std::string cmd = "convert " + std::string(argv[1]) + " out.png";
     // ruleid: c-command-injection
     std::system(cmd.c_str());
+
+/* Code Shield's test snippets (potential-command-injection) */
+void icd_system(const char *user_input)
+{
+    // ok: c-command-injection
+    system("ls -l");
+    // ok: c-command-injection
+    system(F_CLEAR);
+    // ruleid: c-command-injection
+    system(user_input);
+}

@@ -38,3 +38,19 @@ int login(const char *user, const char *password)
     // ruleid: c-hardcoded-password
     cfg->db_pass = "p4ssw0rd";
     mysql_real_connect(conn, "localhost", "root", cfg->db_pass, "app", 0, NULL, 0);
+
+/* Code Shield's test snippets (hardcoded-key-usage) */
+// ruleid: c-hardcoded-password
+const char* secret = "abc";
+// ruleid: c-hardcoded-password
+const int secret = 15;
+// ruleid: c-hardcoded-password
+const char* private_key = "abc";
+// ok: c-hardcoded-password
+const char* regularVariable = "abc";
+// ok: c-hardcoded-password
+int secret_len = 32;
+// ok: c-hardcoded-password
+static int secret = 0;
+// ok: c-hardcoded-password
+const char *secret = getenv("APP_SECRET");
