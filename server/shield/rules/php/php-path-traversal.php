@@ -16,3 +16,11 @@ $conf = file_get_contents(__DIR__ . '/config.json');
 $remote = file_get_contents($_GET['url']);
 // ok: php-path-traversal
 $log = fopen('/var/log/app.log', 'a');
+
+/* Code Shield's test snippets (path-traversal) */
+// ruleid: php-path-traversal
+require($_SESSION['file']);
+// ruleid: php-path-traversal
+include($_SESSION['file']);
+// ok: php-path-traversal
+include(__DIR__ . '/header.php');
