@@ -39,3 +39,11 @@ void icd_system(const char *user_input)
     // ruleid: c-command-injection
     system(user_input);
 }
+
+void icd_popen_macro(void)
+{
+    // ok: c-command-injection
+    FILE *out = popen("/bin/cat >" OBJPFX "tstpopen.tmp", "w");
+    // ruleid: c-command-injection
+    FILE *bad = popen(build_cmd(OBJPFX), "w");
+}
