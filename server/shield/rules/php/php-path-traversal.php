@@ -17,10 +17,10 @@ $remote = file_get_contents($_GET['url']);
 // ok: php-path-traversal
 $log = fopen('/var/log/app.log', 'a');
 
-/* Code Shield's test snippets (path-traversal) */
+/* Code Shield's path-traversal with request input (its $_SESSION snippets are php-include-from-session's) */
 // ruleid: php-path-traversal
-require($_SESSION['file']);
+require($_GET['file']);
 // ruleid: php-path-traversal
-include($_SESSION['file']);
+include_once $_POST['page'];
 // ok: php-path-traversal
 include(__DIR__ . '/header.php');
