@@ -54,3 +54,14 @@ int secret_len = 32;
 static int secret = 0;
 // ok: c-hardcoded-password
 const char *secret = getenv("APP_SECRET");
+
+void api_client(void) {
+    // ruleid: c-hardcoded-password
+    const char *clientSecret = "s3cr3t-value";
+    // ruleid: c-hardcoded-password
+    char jwt_secret[] = "change-this-signing-secret";
+    // ok: c-hardcoded-password
+    bool isSecret = 1;
+    // ok: c-hardcoded-password
+    int secretLength = 32;
+}
