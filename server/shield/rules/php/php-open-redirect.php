@@ -20,3 +20,6 @@ header("Location: /item.php?id=" . intval($_GET['id']));
 /* Code Shield's test snippet (open-redirect; ICD's snippet lacks the concatenation dot) */
 // ruleid: php-open-redirect
 header('Location: ' . $_GET['url']);
+/* ... and Code Shield's own snippet, which misses the dot (a parse error, still an open redirect in intent) */
+// ruleid: php-open-redirect
+header('Location: '$_GET['url']);
