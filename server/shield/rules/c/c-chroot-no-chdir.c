@@ -30,3 +30,12 @@ void jail_ok2(const char *dir)
     chdir("/");
     /* chroot(dir) without chdir in a comment */
 }
+
+int jail_then_chdir(const char *dir)
+{
+    // ok: c-chroot-no-chdir
+    chdir(dir);
+    // ok: c-chroot-no-chdir
+    if (chroot(".") != 0) return -1;
+    return 0;
+}

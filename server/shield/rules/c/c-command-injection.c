@@ -28,3 +28,22 @@ int ping(const char *host, const char *cmd)
     std::string cmd = "convert " + std::string(argv[1]) + " out.png";
     // ruleid: c-command-injection
     std::system(cmd.c_str());
+
+/* Code Shield's test snippets (potential-command-injection) */
+void icd_system(const char *user_input)
+{
+    // ok: c-command-injection
+    system("ls -l");
+    // ok: c-command-injection
+    system(F_CLEAR);
+    // ruleid: c-command-injection
+    system(user_input);
+}
+
+void icd_popen_macro(void)
+{
+    // ok: c-command-injection
+    FILE *out = popen("/bin/cat >" OBJPFX "tstpopen.tmp", "w");
+    // ruleid: c-command-injection
+    FILE *bad = popen(build_cmd(OBJPFX), "w");
+}

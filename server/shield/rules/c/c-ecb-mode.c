@@ -23,3 +23,12 @@ void seal(EVP_CIPHER_CTX *ctx, const unsigned char *key, const unsigned char *iv
     EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
     // ruleid: c-ecb-mode
     if (!EVP_DecryptInit_ex(ctx, EVP_aes_256_ecb(), NULL, key, NULL)) {
+
+/* Code Shield's test snippets (ecb-mode-encryption-usage) */
+void icd_ecb(void)
+{
+    // ruleid: c-ecb-mode
+    const EVP_CIPHER *c1 = EVP_bf_ecb();
+    // ok: c-ecb-mode
+    const EVP_CIPHER *c2 = EVP_aes_256_gcm();
+}

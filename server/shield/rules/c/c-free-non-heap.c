@@ -41,3 +41,9 @@ int reply(int fd) {
     // ruleid: c-free-non-heap
     free(msg);
     if (fd < 0) {
+
+/* Code Shield's test snippets (invalid-free) */
+// ruleid: c-free-non-heap
+void foo() { char buf[10]; free(buf);}
+// ruleid: c-free-non-heap
+void foo2() { char ptr; free(&ptr);}

@@ -22,3 +22,10 @@ int read_name(void)
     while (1) {
         // ruleid: c-gets
         char *s = gets(line);
+
+/* Code Shield's test snippet (bugprone-gets) */
+void icd_gets(char *str)
+{
+    // ruleid: c-gets
+    gets(str);
+}

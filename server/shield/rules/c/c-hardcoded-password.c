@@ -38,3 +38,30 @@ int login(const char *user, const char *password)
     // ruleid: c-hardcoded-password
     cfg->db_pass = "p4ssw0rd";
     mysql_real_connect(conn, "localhost", "root", cfg->db_pass, "app", 0, NULL, 0);
+
+/* Code Shield's test snippets (hardcoded-key-usage) */
+// ruleid: c-hardcoded-password
+const char* secret = "abc";
+// ruleid: c-hardcoded-password
+const int secret = 15;
+// ruleid: c-hardcoded-password
+const char* private_key = "abc";
+// ok: c-hardcoded-password
+const char* regularVariable = "abc";
+// ok: c-hardcoded-password
+int secret_len = 32;
+// ok: c-hardcoded-password
+static int secret = 0;
+// ok: c-hardcoded-password
+const char *secret = getenv("APP_SECRET");
+
+void api_client(void) {
+    // ruleid: c-hardcoded-password
+    const char *clientSecret = "s3cr3t-value";
+    // ruleid: c-hardcoded-password
+    char jwt_secret[] = "change-this-signing-secret";
+    // ok: c-hardcoded-password
+    bool isSecret = 1;
+    // ok: c-hardcoded-password
+    int secretLength = 32;
+}

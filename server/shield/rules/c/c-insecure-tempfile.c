@@ -27,3 +27,11 @@ FILE *open_scratch(void)
     strcpy(path, "/tmp/upload.XXXXXX");
     // ruleid: c-insecure-tempfile
     if (mktemp(path) == NULL) {
+
+/* Code Shield's test snippet (insecure-tmpnam-usage) */
+void icd_tmpnam(void)
+{
+    char *temp_filename;
+    // ruleid: c-insecure-tempfile
+    temp_filename = tmpnam(NULL);
+}

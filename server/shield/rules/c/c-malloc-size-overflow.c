@@ -26,3 +26,21 @@ struct item *load(size_t count, struct item *old, size_t width, size_t height)
     // ruleid: c-malloc-size-overflow
     int *values = (int *)malloc(n * sizeof(int));
     for (size_t i = 0; i < n; i++) {
+
+/* Code Shield's test snippets (potential-integer-overflow-to-buffer-overflow) */
+void icd_malloc(size_t n)
+{
+    char *ptr;
+    // ruleid: c-malloc-size-overflow
+    ptr = malloc(n * 5);
+    // ok: c-malloc-size-overflow
+    if (n < SIZE_MAX/5) { ptr = malloc(n * 5); }
+    // ok: c-malloc-size-overflow
+    ptr = malloc(WIDTH * 5);
+    if (n) {
+        // ruleid: c-malloc-size-overflow
+        ptr = malloc(n * 5);
+    }
+    // ruleid: c-malloc-size-overflow
+    if ((ptr = malloc(n * 5)) == NULL) return;
+}

@@ -40,3 +40,21 @@ void checked_macro(const char *src, size_t len)
     // ok: c-memcpy-stack-buffer
     memcpy(out, src, len);
 }
+
+/* Code Shield's test snippets (write-to-stack-buffer) */
+void icd_memcpy(const char *src)
+{
+    char buf[100]; int n = func();
+    // ruleid: c-memcpy-stack-buffer
+    memcpy(buf, src, n);
+    // ruleid: c-memcpy-stack-buffer
+    memmove(buf, src, n);
+}
+void icd_memcpy_checked(const char *src)
+{
+    char buf[100]; int n = func();
+    // ok: c-memcpy-stack-buffer
+    if (n < 100) { memcpy(buf, src, n); }
+}
+// ruleid: c-memcpy-stack-buffer
+void func(int n) { char buf[100]; memcpy(buf, src, n); }

@@ -23,3 +23,16 @@ EVP_PKEY *make_key(EVP_PKEY_CTX *ctx, RSA *rsa, BIGNUM *e)
     // ruleid: c-rsa-short-key
     EVP_PKEY *pkey = EVP_RSA_gen(1024);
     if (!pkey) {
+
+/* Code Shield's test snippets (rsa-key-size-insufficient) */
+void icd_rsa(RSA *ctx, BIGNUM *exponent)
+{
+    // ruleid: c-rsa-short-key
+    RSA_generate_key_ex(ctx, 1024, exponent, nullptr);
+    // ruleid: c-rsa-short-key
+    RSA_generate_key(ctx, 768, exponent, nullptr);
+    // ok: c-rsa-short-key
+    RSA_generate_key_ex(ctx, 2048, exponent, nullptr);
+    // ok: c-rsa-short-key
+    RSA *r = RSA_generate_key(2048, 65537, NULL, NULL);
+}

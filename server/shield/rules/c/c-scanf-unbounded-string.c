@@ -27,3 +27,12 @@ void read_user(FILE *fp, const char *line)
     char word[16];
     // ruleid: c-scanf-unbounded-string
     while (scanf("%s", word) == 1) {
+
+/* Code Shield's test snippets (bugprone-scanf) */
+void icd_scanf(char *buffer)
+{
+    // ruleid: c-scanf-unbounded-string
+    scanf("%s", buffer);
+    // ok: c-scanf-unbounded-string
+    scanf("%63s", buffer);
+}

@@ -28,3 +28,12 @@ void log_line(char *out, const char *user, int code, const char *fmt, va_list ap
     char line[80];
     // ruleid: c-sprintf-overflow
     sprintf(line, "%s: %s\n", key, value);
+
+/* Code Shield's test snippet (vulnerable-sprintf) */
+void icd_sprintf(char *dest, const char *buffer)
+{
+    // ruleid: c-sprintf-overflow
+    sprintf(dest, "%s", buffer);
+    // ok: c-sprintf-overflow
+    snprintf(dest, 16, "%s", buffer);
+}

@@ -18,3 +18,9 @@ SSL_CTX *make_ctx(int server)
     // ruleid: c-ssl-legacy-method
     ctx = SSL_CTX_new(TLSv1_1_method());
     if (!ctx) {
+
+void modern(void)
+{
+    // ok: c-ssl-legacy-method
+    SSL_CTX *s = SSL_CTX_new(TLS_server_method());
+}

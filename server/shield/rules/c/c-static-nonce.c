@@ -24,3 +24,7 @@ int seal_random(unsigned char *c, unsigned long long *clen, const unsigned char 
     /* unsigned char nonce[12] = {0}; alone would be a reused nonce */
     return crypto_aead_chacha20poly1305_ietf_encrypt(c, clen, m, mlen, NULL, 0, NULL, nonce, key);
 }
+
+/* Code Shield's test snippet (fixed-nonce-usage) */
+// ruleid: c-static-nonce
+const char* nonce = "abc";

@@ -31,3 +31,16 @@ void greet(const char *name, const char *suffix)
     if (extra) {
         // ruleid: c-strcpy-unbounded
         strcat(path, extra);
+
+/* Code Shield's test snippets (bugprone-strcpy, bugprone-strcat, vulnerable-strcpy) */
+void icd_strcpy(char *dest, const char *src, const char *source)
+{
+    // ruleid: c-strcpy-unbounded
+    strcpy(dest, src);
+    // strcpy(dest, src)
+    // ruleid: c-strcpy-unbounded
+    strcat(dest, source);
+    char buf[100];
+    // ruleid: c-strcpy-unbounded
+    strcpy(buf, src);
+}

@@ -16,3 +16,9 @@ void fetch(CURL *curl)
 /* fragment */
     // ruleid: c-tls-hostname-unchecked
     if (curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 0L) != CURLE_OK) {
+
+void strict(CURL *curl)
+{
+    // ok: c-tls-hostname-unchecked
+    curl_easy_setopt(curl, CURLOPT_PROXY_SSL_VERIFYHOST, 2L);
+}

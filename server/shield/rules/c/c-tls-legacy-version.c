@@ -18,3 +18,9 @@ SSL_CTX *make_ctx(void)
 /* fragment */
     // ruleid: c-tls-legacy-version
     if (!SSL_set_min_proto_version(ssl, SSL3_VERSION))
+
+void pin_modern(SSL *ssl)
+{
+    // ok: c-tls-legacy-version
+    SSL_set_min_proto_version(ssl, TLS1_3_VERSION);
+}

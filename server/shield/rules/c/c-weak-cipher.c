@@ -28,3 +28,18 @@ int encrypt(EVP_CIPHER_CTX *ctx, const unsigned char *key, const unsigned char *
     DES_key_schedule ks;
     // ruleid: c-weak-cipher
     DES_set_key_checked(&k, &ks);
+
+/* Code Shield's test snippets (blowfish-encryption-usage, des-algorithm-usage) */
+void icd_ciphers(void)
+{
+    // ruleid: c-weak-cipher
+    BF_encrypt(data, &bf_key);
+    // ruleid: c-weak-cipher
+    BF_decrypt(data, &bf_key);
+    // ruleid: c-weak-cipher
+    const EVP_CIPHER *c1 = EVP_bf_ecb();
+    // ruleid: c-weak-cipher
+    const EVP_CIPHER *c2 = EVP_des_cbc();
+    // ok: c-weak-cipher
+    const EVP_CIPHER *c3 = EVP_aes_256_gcm();
+}

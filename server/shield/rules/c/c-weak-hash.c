@@ -29,3 +29,16 @@ void digest(const unsigned char *data, size_t len, unsigned char *out, EVP_MD_CT
     unsigned char sum[MD5_DIGEST_LENGTH];
     // ruleid: c-weak-hash
     EVP_Digest(password, strlen(password), sum, NULL, EVP_md5(), NULL);
+
+/* Code Shield's test snippets (md5-usage, sha1-usage, md2-or-md4-hash-usage) */
+void icd_hashes(void)
+{
+    // ruleid: c-weak-hash
+    MD5_Init(&md5ctx);
+    // ruleid: c-weak-hash
+    SHA1_Init(&sha1ctx);
+    // ruleid: c-weak-hash
+    EVP_DigestInit_ex(ctx, EVP_md4(), NULL);
+    // ok: c-weak-hash
+    EVP_DigestInit_ex(ctx, EVP_sha256(), NULL);
+}

@@ -25,3 +25,12 @@ void run()
     // ruleid: cpp-auto-ptr
     std::auto_ptr<Connection> conn_;
     int retries_;
+
+/* Code Shield's test snippet (deprecated-auto_ptr-usage) */
+void icd_auto_ptr()
+{
+    // ruleid: cpp-auto-ptr
+    std::auto_ptr<int> p(new int(5));
+    // ok: cpp-auto-ptr
+    std::unique_ptr<int> q(new int(5));
+}

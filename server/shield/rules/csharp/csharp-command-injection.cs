@@ -33,3 +33,23 @@ public class Tools
     info.FileName = "powershell.exe";
     // ruleid: csharp-command-injection
     info.Arguments = "-Command " + Request.Query["script"];
+
+/* Code Shield's command-injection: the program of a Process comes from a variable */
+class Runner
+{
+    void Run(string tool, string file)
+    {
+        var p = new Process();
+        // ruleid: csharp-command-injection
+        p.StartInfo.FileName = tool;
+        var psi = new ProcessStartInfo();
+        // ruleid: csharp-command-injection
+        psi.FileName = tool;
+        // ok: csharp-command-injection
+        p.StartInfo.FileName = "git";
+        // ok: csharp-command-injection
+        psi.FileName = Settings.GitPath;
+        // ok: csharp-command-injection
+        var name = System.IO.Path.GetFileName(file);
+    }
+}

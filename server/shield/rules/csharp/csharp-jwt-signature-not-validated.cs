@@ -28,3 +28,9 @@ public class AuthMiddleware
         return jwt.Subject;
     }
 }
+
+class Strict
+{
+    // ok: csharp-jwt-signature-not-validated
+    TokenValidationParameters P() => new TokenValidationParameters { RequireSignedTokens = true, ValidateIssuerSigningKey = true };
+}

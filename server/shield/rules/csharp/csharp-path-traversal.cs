@@ -38,3 +38,21 @@ public class FilesController : Controller
     string doc = Request.QueryString["doc"];
     // ruleid: csharp-path-traversal
     byte[] bytes = File.ReadAllBytes(@"C:\docs\" + doc);
+
+/* Code Shield's path-traversal: a parameter of an [Http*] action reaches a file API */
+public class FilesController : Controller
+{
+    [HttpGet]
+    public string Read(string path)
+    {
+        // ruleid: csharp-path-traversal
+        return System.IO.File.ReadAllText(path);
+    }
+
+    [HttpGet]
+    public string ReadFixed()
+    {
+        // ok: csharp-path-traversal
+        return System.IO.File.ReadAllText("/srv/templates/index.html");
+    }
+}

@@ -19,3 +19,9 @@ public class CalcController : Controller
 // fragment
     // ruleid: csharp-script-injection
     var state = await CSharpScript.RunAsync(Request.Form["code"]);
+
+class Fixed
+{
+    // ok: csharp-script-injection
+    Task<int> F() => CSharpScript.EvaluateAsync<int>("40 + 2");
+}

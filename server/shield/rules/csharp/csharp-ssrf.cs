@@ -26,3 +26,9 @@ public class PreviewController : Controller
 // fragment (classic ASP.NET)
     // ruleid: csharp-ssrf
     var req = WebRequest.Create(Request.QueryString["feed"]);
+
+class Fixed
+{
+    // ok: csharp-ssrf
+    Task<string> F(HttpClient http) => http.GetStringAsync(new Uri("https://status.example.com/health"));
+}

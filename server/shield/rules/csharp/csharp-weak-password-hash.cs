@@ -21,3 +21,9 @@ public class PasswordStore
 // fragment
     // ruleid: csharp-weak-password-hash
     var hash = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(pw), salt, 1024, HashAlgorithmName.SHA256, 32);
+
+class Strong
+{
+    // ok: csharp-weak-password-hash
+    byte[] F(byte[] pw, byte[] salt) => Rfc2898DeriveBytes.Pbkdf2(pw, salt, 210000, HashAlgorithmName.SHA512, 64);
+}

@@ -31,3 +31,22 @@ public class ProfileController : Controller
 // fragment (WebForms style)
     // ruleid: csharp-xss
     Response.Write("Hello " + Request.QueryString["name"]);
+
+/* Code Shield's xss: an [Http*] action's parameter written to the response */
+public class GreetController : Controller
+{
+    [HttpGet]
+    public void Hello(string name)
+    {
+        // ruleid: csharp-xss
+        Response.Write(name);
+        // ok: csharp-xss
+        Response.Write(HttpUtility.HtmlEncode(name));
+    }
+
+    public void Plain(string name)
+    {
+        // ok: csharp-xss
+        Response.Write(greeting);
+    }
+}

@@ -23,3 +23,33 @@ function ping($host, $cmd) {
 function unclosed($file) {
     // ruleid: php-command-injection
     passthru('convert ' . $file . ' out.png');
+
+/* Code Shield's test snippets (backticks-use, unsafe-exec, os-command-injection) */
+function dangerousBackticks(){
+    $user_input = $_GET['command'];
+    // ruleid: php-command-injection
+    $output = `adasd {$user_input}`;
+}
+function notDangerousUsage(){
+    // ok: php-command-injection
+    $output = `ls -l`;
+}
+// ok: php-command-injection
+exec("ls");
+$var = $_POST['key'];
+// ruleid: php-command-injection
+shell_exec($var);
+function icd_foo() {
+    $par = $_GET['i'];
+    // ruleid: php-command-injection
+    system($par);
+}
+function icd_foo3(){
+    $user_controlled = $_POST['key'];
+    // ruleid: php-command-injection
+    exec($user_controlled);
+    // ok: php-command-injection
+    exec('ls ' . escapeshellarg($user_controlled));
+}
+// ruleid: php-command-injection
+shell_exec($_GET['command']);

@@ -13,3 +13,9 @@ setcookie('auth_token', $token, time() + 86400, '/', '', true, true);
 setcookie('remember_me', $token, ['expires' => time() + 86400, 'secure' => true, 'httponly' => true]);
 // ok: php-cookie-not-secure
 setcookie('theme', 'dark', time() + 86400, '/');
+
+/* Code Shield's test snippet (missing-secure-cookie) */
+// ruleid: php-cookie-not-secure
+setcookie("id", $v, 0, "/", "", false, false);
+// ok: php-cookie-not-secure
+setcookie("id", $v, 0, "/", "", true, true);

@@ -1,6 +1,4 @@
 // fragment without the opening tag
-// ruleid: php-error-details-exposed
-ini_set('display_errors', '1');
 try {
     $pdo = new PDO($dsn, $user, $pass);
 } catch (PDOException $e) {
@@ -11,8 +9,12 @@ $conn = mysqli_connect($host, $user, $pass);
 // ruleid: php-error-details-exposed
 if (!$conn) die("DB error: " . mysqli_connect_error());
 // ok: php-error-details-exposed
-ini_set('display_errors', '0');
-// ok: php-error-details-exposed
 error_log($e->getMessage());
 // ok: php-error-details-exposed
 echo 'Something went wrong, please try again.';
+
+/* Code Shield's test snippet (info-exposure-error-message) */
+// ruleid: php-error-details-exposed
+die($_GET['message']);
+// ok: php-error-details-exposed
+die('Something went wrong');

@@ -24,3 +24,11 @@ function calc($expr, $code) {
 function render($tpl) {
     // ruleid: php-eval-injection
     eval('?>' . $tpl);
+
+/* Code Shield's test snippets (insecure-eval-use, potential-code-injection) */
+// ruleid: php-eval-injection
+eval($_GET['key']);
+// ruleid: php-eval-injection
+eval($user_controlled);
+// ok: php-eval-injection
+eval('echo "not user controlled"');

@@ -28,3 +28,11 @@ function generate_password($len = 12) {
         $k = uniqid('', true);
         return $k;
     }
+
+/* Code Shield's test snippet (insufficiently-random-values) */
+// ruleid: php-insecure-random
+mt_rand($a);
+// ruleid: php-insecure-random
+$id = uniqid($prefix);
+// ok: php-insecure-random
+$dice = mt_rand(1, 6);

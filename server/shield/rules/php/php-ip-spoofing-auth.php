@@ -16,3 +16,5 @@ if ($_SERVER['REMOTE_ADDR'] === '10.0.0.5') {
 }
 // ok: php-ip-spoofing-auth
 error_log('request from ' . $_SERVER['HTTP_X_FORWARDED_FOR']);
+// ok: php-ip-spoofing-auth
+$forwarded = $_SERVER['HTTP_X_FORWARDED_FOR'] ?? '';

@@ -14,3 +14,5 @@ function find_user($ds, $base, $name) {
     // ruleid: php-ldap-injection
     return ldap_search($ds, $base, "(cn=" . $name . ")");
 }
+// ok: php-ldap-injection
+$r5 = ldap_read($ds, 'cn=admin,dc=example,dc=com', '(objectClass=*)');

@@ -8,3 +8,5 @@ mail($to, $subject, $body, '', '-f' . $_REQUEST['sender']);
 mail($to, $subject, $body, $headers, '-fnoreply@example.com');
 // ok: php-mail-parameter-injection
 mail($to, $subject, $body, $headers);
+// ok: php-mail-parameter-injection
+mail($to, $subject, $body, $headers, '-f' . escapeshellarg($from));

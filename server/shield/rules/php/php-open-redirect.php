@@ -16,3 +16,10 @@ header("Content-Type: " . $_GET['type']);
 wp_safe_redirect($_GET['redirect_to']);
 // ok: php-open-redirect
 header("Location: /item.php?id=" . intval($_GET['id']));
+
+/* Code Shield's test snippet (open-redirect; ICD's snippet lacks the concatenation dot) */
+// ruleid: php-open-redirect
+header('Location: ' . $_GET['url']);
+/* ... and Code Shield's own snippet, which misses the dot (a parse error, still an open redirect in intent) */
+// ruleid: php-open-redirect
+header('Location: '$_GET['url']);

@@ -16,3 +16,11 @@ $conf = file_get_contents(__DIR__ . '/config.json');
 $remote = file_get_contents($_GET['url']);
 // ok: php-path-traversal
 $log = fopen('/var/log/app.log', 'a');
+
+/* Code Shield's path-traversal with request input (its $_SESSION snippets are php-include-from-session's) */
+// ruleid: php-path-traversal
+require($_GET['file']);
+// ruleid: php-path-traversal
+include_once $_POST['page'];
+// ok: php-path-traversal
+include(__DIR__ . '/header.php');

@@ -9,3 +9,5 @@ phpinfo(INFO_ENVIRONMENT);
 $version = phpversion();
 // ok: php-phpinfo
 echo "phpinfo() is disabled";
+// ok: php-phpinfo
+$ext = phpversion('curl');

@@ -24,3 +24,9 @@ function unclosed($conn) {
     $name = $_POST['name'];
     // ruleid: php-sql-injection
     mysql_query("INSERT INTO guests (name) VALUES ('$name')");
+
+/* Code Shield's test snippet (sql-injection) */
+// ruleid: php-sql-injection
+mysql_query($_POST['query']);
+// ok: php-sql-injection
+mysql_query($fixedQuery);

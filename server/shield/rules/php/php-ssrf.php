@@ -14,3 +14,11 @@ $local = file_get_contents(__DIR__ . '/data.json');
 $api = file_get_contents('https://api.example.com/v1/items?q=' . urlencode($_GET['q']));
 // ok: php-ssrf
 $doc = file_get_contents('docs/' . $_GET['page']);
+
+/* Code Shield's test snippets (potential-ssrf) */
+// ruleid: php-ssrf
+file_get_contents($_GET['url']);
+// ruleid: php-ssrf
+curl_exec($_GET['command']);
+// ok: php-ssrf
+curl_exec($ch);

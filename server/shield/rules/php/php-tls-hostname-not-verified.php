@@ -10,3 +10,5 @@ $ctx = stream_context_create(['ssl' => ['verify_peer_name' => false]]);
 curl_setopt($ch, CURLOPT_SSL_VERIFYHOST, 2);
 // ok: php-tls-hostname-not-verified
 $ok = stream_context_create(['ssl' => ['verify_peer_name' => true, 'peer_name' => 'api.example.com']]);
+// ok: php-tls-hostname-not-verified
+curl_setopt($ch, CURLOPT_SSL_VERIFYPEER, true);

@@ -12,3 +12,9 @@ move_uploaded_file($_FILES['avatar']['tmp_name'], 'uploads/' . bin2hex(random_by
 $path = $request->file('photo')->store('photos');
 // ok: php-unrestricted-upload
 $size = $_FILES['avatar']['size'];
+
+/* Code Shield's test snippet (unrestricted-file-upload) */
+// ruleid: php-unrestricted-upload
+move_uploaded_file($tmp_name, 'uploads/file.exe');
+// ok: php-unrestricted-upload
+move_uploaded_file($tmp_name, 'uploads/file.png');

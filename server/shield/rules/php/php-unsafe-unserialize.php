@@ -12,3 +12,9 @@ $safe = unserialize($_COOKIE['prefs'], ['allowed_classes' => false]);
 $data = json_decode($_COOKIE['prefs'], true);
 // ok: php-unsafe-unserialize
 $cached = unserialize($redis->get('config'));
+
+/* Code Shield's test snippet (untrusted-data-deserialization) */
+// ruleid: php-unsafe-unserialize
+$obj = unserialize($_GET['data']);
+// ok: php-unsafe-unserialize
+$s = serialize($_POST);

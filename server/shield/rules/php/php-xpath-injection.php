@@ -11,3 +11,5 @@ $res = $sxe->xpath('//book[author="' . $_GET['author'] . '"]');
 $all = $xpath->query('//user');
 // ok: php-xpath-injection
 $rows = $pdo->query("SELECT * FROM items WHERE id = " . intval($_GET['id']));
+// ok: php-xpath-injection
+$one = $xpath->query('//user[@id=$id]', null, false);

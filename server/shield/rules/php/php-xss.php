@@ -21,3 +21,7 @@ echo count($_POST['items']) . " items";
 function unclosed() {
     // ruleid: php-xss
     die("Unknown user " . $_GET['user']);
+
+/* Code Shield's test snippet (xss-in-echo-print) */
+// ruleid: php-xss
+echo($_GET['message']);

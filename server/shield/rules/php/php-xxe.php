@@ -16,3 +16,9 @@ $dom->loadXML($xml);
 // ok: php-xxe
 libxml_disable_entity_loader(true);
 // LIBXML_NOENT in a comment is not code
+
+/* Code Shield's test snippet (improper-xml-entity-restriction) */
+// ruleid: php-xxe
+simplexml_load_string($xml, 'SimpleXMLElement', LIBXML_NOENT);
+// ok: php-xxe
+simplexml_load_string($xml, 'SimpleXMLElement', LIBXML_NONET);

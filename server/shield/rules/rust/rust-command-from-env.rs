@@ -22,3 +22,9 @@ fn main() {
     let shell = std::env::var("SHELL").expect("SHELL");
     // ruleid: rust-command-from-env
     let child = std::process::Command::new(&shell)
+
+fn fixed_tool() {
+    // ok: rust-command-from-env
+    let n = std::env::args().count();
+    Command::new("cargo").arg("build").status().unwrap();
+}

@@ -21,3 +21,8 @@ fn session_cookie(id: String, prod: bool) -> Cookie<'static> {
         .path("/")
         // ruleid: rust-cookie-insecure
         .secure(false)
+
+fn builder_ok() {
+    // ok: rust-cookie-insecure
+    let c = Cookie::build(("id", "1")).secure(true).http_only(true);
+}

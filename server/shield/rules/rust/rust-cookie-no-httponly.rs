@@ -20,3 +20,8 @@ fn session_cookie(id: String, js: bool) -> Cookie<'static> {
     let cookie = Cookie::build("jwt", token)
         // ruleid: rust-cookie-no-httponly
         .http_only(false)
+
+fn builder_ok() {
+    // ok: rust-cookie-no-httponly
+    let c = Cookie::build(("id", "1")).http_only(true).secure(true);
+}

@@ -25,3 +25,9 @@ fn main() -> std::io::Result<()> {
     let key_path = std::env::var("KEY_FILE").expect("KEY_FILE");
     // ruleid: rust-env-controlled-path
     let pem = std::fs::read(&key_path)?;
+
+fn fixed_path() -> std::io::Result<String> {
+    // ok: rust-env-controlled-path
+    let verbose = std::env::var("VERBOSE").is_ok();
+    std::fs::read_to_string("/etc/app/defaults.toml")
+}

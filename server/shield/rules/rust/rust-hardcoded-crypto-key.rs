@@ -25,3 +25,9 @@ fn issue(claims: &Claims, key_bytes: &[u8]) -> anyhow::Result<String> {
     // ruleid: rust-hardcoded-crypto-key
     let key = hmac::Key::new(hmac::HMAC_SHA256, b"super-secret");
     let tag = hmac::sign(&key, msg);
+
+fn from_env() -> Result<(), Box<dyn std::error::Error>> {
+    // ok: rust-hardcoded-crypto-key
+    let key = DecodingKey::from_secret(std::env::var("JWT_SECRET")?.as_bytes());
+    Ok(())
+}

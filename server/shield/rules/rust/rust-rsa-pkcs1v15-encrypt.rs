@@ -20,3 +20,8 @@ fn wrap(pub_key: &RsaPublicKey, rsa: &Rsa<openssl::pkey::Public>, key: &[u8]) ->
     let mut encrypter = Encrypter::new(&pkey)?;
     // ruleid: rust-rsa-pkcs1v15-encrypt
     encrypter.set_rsa_padding(Padding::PKCS1)?;
+
+fn sign_ok(key: &RsaPrivateKey, digest: &[u8]) {
+    // ok: rust-rsa-pkcs1v15-encrypt
+    let sig = key.sign(Pkcs1v15Sign::new::<sha2::Sha256>(), digest);
+}

@@ -19,3 +19,8 @@ fn keys(bits: usize) -> anyhow::Result<()> {
 // fragment
     // ruleid: rust-rsa-short-key
     let key = openssl::rsa::Rsa::generate(1024).expect("keygen");
+
+fn strong_openssl() {
+    // ok: rust-rsa-short-key
+    let key = openssl::rsa::Rsa::generate(4096).expect("keygen");
+}

@@ -27,3 +27,8 @@ fn verify(secret: &[u8], body: &[u8], sent: &str, user: &User) -> bool {
     let provided = req.headers().get("X-Token").and_then(|v| v.to_str().ok()).unwrap_or("");
     // ruleid: rust-timing-compare
     if provided != state.admin_token {
+
+fn constant_time(sent: &[u8], expected_sig: &[u8]) -> bool {
+    // ok: rust-timing-compare
+    sent.ct_eq(expected_sig).into()
+}

@@ -22,3 +22,11 @@ fn client(insecure: bool) -> reqwest::Result<reqwest::Client> {
     let connector = native_tls::TlsConnector::builder()
         // ruleid: rust-tls-accept-invalid-certs
         .danger_accept_invalid_certs(true)
+
+/* Code Shield's test snippet (RUST-R-010, openssl-sys style) */
+fn icd(ctx: &mut SslContextBuilder) {
+    // ruleid: rust-tls-accept-invalid-certs
+    ctx.set_verify(SSL_VERIFY_NONE);
+    // ok: rust-tls-accept-invalid-certs
+    ctx.set_verify(SSL_VERIFY_PEER);
+}

@@ -18,3 +18,8 @@ fn configure(ctx: &mut SslContextBuilder) -> anyhow::Result<TlsConnector> {
 // fragment
     // ruleid: rust-tls-legacy-version
     builder.set_min_proto_version(Some(openssl::ssl::SslVersion::SSL3)).unwrap();
+
+fn modern(ctx: &mut SslContextBuilder) {
+    // ok: rust-tls-legacy-version
+    ctx.set_min_proto_version(Some(SslVersion::TLS1_3)).unwrap();
+}

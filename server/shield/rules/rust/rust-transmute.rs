@@ -18,3 +18,8 @@ fn convert(bits: u32, p: *const u8, v: Vec<u8>) -> f32 {
     let handler: extern "C" fn() = unsafe {
         // ruleid: rust-transmute
         transmute(sym_ptr)
+
+fn safe_bytes(x: u32) -> [u8; 4] {
+    // ok: rust-transmute
+    x.to_le_bytes()
+}

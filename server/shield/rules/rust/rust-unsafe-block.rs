@@ -24,3 +24,9 @@ fn read_reg(addr: usize) -> u32 {
     // ruleid: rust-unsafe-block
     unsafe {
         core::ptr::read_volatile(addr as *const u32)
+
+/* Code Shield's test snippet (RUST-R-003) */
+fn icd() {
+    // ruleid: rust-unsafe-block
+    unsafe { burp(); }
+}

@@ -26,3 +26,11 @@ fn seal(key: &[u8], iv: &[u8], data: &[u8]) -> Vec<u8> {
     // ruleid: rust-weak-cipher
     let mut rc4 = Rc4::new(key.into());
     rc4.apply_keystream(&mut buf);
+
+/* Code Shield's test snippet (RUST-R-012) */
+fn icd() {
+    // ruleid: rust-weak-cipher
+    let c = Cipher::bf_cbc();
+    // ok: rust-weak-cipher
+    let d = Cipher::aes_256_gcm();
+}

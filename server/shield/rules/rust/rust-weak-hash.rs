@@ -26,3 +26,17 @@ fn fingerprint(password: &[u8], salt: &[u8]) -> Vec<u8> {
 // fragment
     // ruleid: rust-weak-hash
     let digest = ring::digest::digest(&ring::digest::SHA1_FOR_LEGACY_USE_ONLY, token.as_bytes());
+
+/* Code Shield's test snippets (RUST-R-007) */
+fn icd() {
+    // ruleid: rust-weak-hash
+    let a = Md5::new;
+    // ruleid: rust-weak-hash
+    let b = Sha1::new;
+    // ok: rust-weak-hash
+    let c = Sha256::new;
+    // ruleid: rust-weak-hash
+    let d = MessageDigest::sha1;
+    // ok: rust-weak-hash
+    let e = MessageDigest::sha256;
+}
