@@ -10,10 +10,12 @@ const bytes = (n: number): string => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : 
 
 /**
  * One sentence that answers "did anything leave this machine?". Failed attempts count apart: a
- * DNS query or connection attempt that failed still tried to reach its host.
+ * DNS query or connection attempt that failed still tried to reach its host (or its resolver).
  */
 export function summarizeAudit(entries: readonly AuditEntry[]): string {
-  const made = entries.filter((e) => e.outcome === "allowed" || e.outcome === "open");
+  const made = entries.filter((e) => (e.outcome === "allowed" || e.outcome === "open") && e.kind !== "dns");
+  // A DNS query goes to the resolver, whatever address it answers, so queries are counted apart.
+  const queries = entries.filter((e) => e.outcome === "allowed" && e.kind === "dns").length;
   const local = made.filter(isLocal).length;
   const remote = made.filter((e) => !isLocal(e));
   const failed = entries.filter((e) => e.outcome === "failed");
@@ -21,7 +23,7 @@ export function summarizeAudit(entries: readonly AuditEntry[]): string {
   const sent = remote.reduce((sum, e) => sum + e.bytesSent, 0);
   const hosts = [...new Set(remote.map((e) => e.host))];
   const failedHosts = [...new Set(failed.map((e) => e.host))];
-  return `${entries.length} recorded: ${local} to this machine (loopback), ${remote.length} to other hosts${hosts.length ? ` (${hosts.join(", ")}; ${bytes(sent)} sent)` : ""}, ${failed.length} failed${failedHosts.length ? ` (${failedHosts.join(", ")})` : ""}, ${refused} refused.`;
+  return `${entries.length} recorded: ${local} to this machine (loopback), ${remote.length} to other hosts${hosts.length ? ` (${hosts.join(", ")}; ${bytes(sent)} sent)` : ""}, ${queries} DNS ${queries === 1 ? "query" : "queries"} answered, ${failed.length} failed${failedHosts.length ? ` (${failedHosts.join(", ")})` : ""}, ${refused} refused.`;
 }
 
 /** The audit as a plain-text table, newest last, for `enclave audit` and "Enclave: Show Network Audit". */

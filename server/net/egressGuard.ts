@@ -67,9 +67,17 @@ export class EgressGuard {
   label: string;
   readonly strict: boolean;
 
+  /** Connections not closed yet, with a way to read the error their socket ended with. */
+  private readonly pending = new Map<GuardedConnection, () => Error | null | undefined>();
+
   constructor(private readonly options: EgressGuardOptions) {
     this.label = options.label ?? "enclave";
     this.strict = options.strictFile !== undefined;
+    // A socket's "close" comes an event-loop turn after its error, so a CLI that exits right
+    // after a failed download would lose the record: attempts that never connected are settled here.
+    process.on("exit", () => {
+      for (const [c, errorOf] of this.pending) if (!c.opened) this.closed(c, 0, 0, errorOf() ?? new Error("the process ended before it connected"));
+    });
     if (this.strict) {
       process.on("exit", () => {
         if (this.violations > 0) process.exitCode = 1;
@@ -108,9 +116,11 @@ export class EgressGuard {
     return reason ? this.refuse(host, port, kind, reason, verdict) : undefined;
   }
 
-  /** Starts tracking a permitted connection; its audit line is written when the address is known. */
-  connection(host: string, port: number | undefined, verdict: Allowed, kind: Kind): GuardedConnection {
-    return { id: this.nextId(), host: normalizeHost(host), port, verdict, kind, started: Date.now(), opened: false };
+  /** Starts tracking a permitted connection; `errorOf` reads the error its socket failed with, if any. */
+  connection(host: string, port: number | undefined, verdict: Allowed, kind: Kind, errorOf: () => Error | null | undefined): GuardedConnection {
+    const c = { id: this.nextId(), host: normalizeHost(host), port, verdict, kind, started: Date.now(), opened: false };
+    this.pending.set(c, errorOf);
+    return c;
   }
 
   /** The address a connection goes to, once known (before it connects). */
@@ -119,17 +129,19 @@ export class EgressGuard {
   }
 
   opened(c: GuardedConnection): void {
+    if (c.opened || !this.pending.has(c)) return;
     c.opened = true;
     this.stats.allowed++;
     this.write({ ...this.base(c.id, "open", c.kind, c.host, c.port, c.verdict), address: c.address });
   }
 
   /**
-   * The connection's socket closed. One that never connected is recorded as failed with the
+   * The connection's socket failed or closed (whichever comes first; later calls do nothing). One that never connected is recorded as failed with the
    * socket's error (ECONNREFUSED, ENOTFOUND, a timeout), unless that error is the guard's own
    * refusal, which is already recorded.
    */
   closed(c: GuardedConnection, bytesSent: number, bytesReceived: number, error: Error | null | undefined): void {
+    if (!this.pending.delete(c)) return;
     if (c.opened) {
       this.write({ ...this.base(c.id, "close", c.kind, c.host, c.port, c.verdict), address: c.address, bytesSent, bytesReceived, durationMs: Date.now() - c.started });
       return;

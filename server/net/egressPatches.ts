@@ -3,7 +3,7 @@ import * as dgram from "node:dgram";
 import dns = require("node:dns");
 import { syncBuiltinESMExports } from "node:module";
 import * as net from "node:net";
-import { EgressGuard, originalLookup, type EgressGuardOptions } from "./egressGuard";
+import { EgressGuard, originalLookup, type EgressGuardOptions, type GuardedConnection } from "./egressGuard";
 import { loopbackRecords } from "./localAnswers";
 import { patchWorkers } from "./workerPatch";
 
@@ -80,11 +80,8 @@ function patchNet(guard: EgressGuard): void {
       process.nextTick(() => this.destroy(admitted.error));
       return this;
     }
-    const connection = guard.connection(target.host, target.port, admitted.verdict, "tcp");
-    // Listening for "connect" and "close" changes nothing for the caller (an "error" listener
-    // would swallow errors); the error a socket closed with is still readable as `errored`.
-    this.once("connect", () => guard.opened(connection));
-    this.once("close", () => guard.closed(connection, this.bytesWritten, this.bytesRead, this.errored));
+    const connection = guard.connection(target.host, target.port, admitted.verdict, "tcp", () => this.errored);
+    watchSocket(this, guard, connection);
     if (net.isIP(target.host)) {
       const refused = guard.checkAddress(admitted.verdict, target.host, target.port, target.host, "tcp");
       if (refused) {
@@ -100,6 +97,20 @@ function patchNet(guard: EgressGuard): void {
     }
     return original.apply(this, target.args);
   } as typeof net.Socket.prototype.connect;
+}
+
+/**
+ * Follows a guarded socket's "connect", "error" and "close" through its own `emit`, not through
+ * listeners: an "error" listener would swallow errors the caller must see, and clients such as
+ * undici remove the listeners of sockets they give up, so a "close" listener could never run.
+ */
+function watchSocket(socket: net.Socket, guard: EgressGuard, connection: GuardedConnection): void {
+  const emit = socket.emit;
+  socket.emit = function guardedEmit(this: net.Socket, event: string | symbol, ...rest: unknown[]): boolean {
+    if (event === "connect") guard.opened(connection);
+    else if (event === "error" || event === "close") guard.closed(connection, this.bytesWritten, this.bytesRead, event === "error" ? (rest[0] as Error) : this.errored);
+    return emit.apply(this, [event, ...rest] as Parameters<net.Socket["emit"]>);
+  } as net.Socket["emit"];
 }
 
 const RESOLVERS = ["resolve", "resolve4", "resolve6", "resolveAny", "resolveCaa", "resolveCname", "resolveMx", "resolveNaptr", "resolveNs", "resolvePtr", "resolveSoa", "resolveSrv", "resolveTxt", "reverse"] as const;
