@@ -29,7 +29,7 @@ async function throughPipe(args: string[]): Promise<{ bytes: number; items?: num
   return { ...(JSON.parse(result.stdout) as { bytes: number; items?: number; error?: string }), code: result.code, stderr: result.stderr };
 }
 
-test("enclave scan --json of more than 1 MB reaches a reader through a pipe whole, and parses", async () => {
+test("enclave scan --json of more than 1 MB reaches a reader through a pipe whole, and parses", async (t) => {
   const dir = openTempDir("enclave-pipe-");
   mkdirSync(join(dir, "src"));
   // 4,000 findings: each JSON finding is ~300 bytes, so well over 1 MB of output.
@@ -40,9 +40,10 @@ test("enclave scan --json of more than 1 MB reaches a reader through a pipe whol
   assert.equal(out.error, undefined, `the JSON was cut: ${out.bytes} bytes`);
   assert.ok(out.bytes > 1_000_000, `${out.bytes} bytes`);
   assert.equal(out.items, 4000);
+  t.diagnostic(`scan --json: ${out.bytes} bytes, ${out.items} findings through the pipe`);
 });
 
-test("enclave audit --json of a large audit log reaches a reader through a pipe whole, and parses", async () => {
+test("enclave audit --json of a large audit log reaches a reader through a pipe whole, and parses", async (t) => {
   const dir = openTempDir("enclave-pipe-");
   const file = join(dir, "audit.jsonl");
   const events: string[] = [];
@@ -54,4 +55,5 @@ test("enclave audit --json of a large audit log reaches a reader through a pipe 
   assert.equal(out.error, undefined, `the JSON was cut: ${out.bytes} bytes`);
   assert.ok(out.bytes > 1_000_000, `${out.bytes} bytes`);
   assert.equal(out.items, 8000);
+  t.diagnostic(`audit --json: ${out.bytes} bytes, ${out.items} entries through the pipe`);
 });
