@@ -73,8 +73,8 @@ export class EgressGuard {
   constructor(private readonly options: EgressGuardOptions) {
     this.label = options.label ?? "enclave";
     this.strict = options.strictFile !== undefined;
-    // A socket's "close" comes an event-loop turn after its error, so a CLI that exits right
-    // after a failed download would lose the record: attempts that never connected are settled here.
+    // A process may end while an attempt is still resolving or connecting (a CLI that gives up,
+    // a timeout that exits): such attempts are recorded as failed rather than lost.
     process.on("exit", () => {
       for (const [c, errorOf] of this.pending) if (!c.opened) this.closed(c, 0, 0, errorOf() ?? new Error("the process ended before it connected"));
     });
@@ -136,9 +136,9 @@ export class EgressGuard {
   }
 
   /**
-   * The connection's socket failed or closed (whichever comes first; later calls do nothing). One that never connected is recorded as failed with the
-   * socket's error (ECONNREFUSED, ENOTFOUND, a timeout), unless that error is the guard's own
-   * refusal, which is already recorded.
+   * The connection's socket failed or closed (whichever comes first; later calls do nothing).
+   * One that never connected is recorded as failed with the socket's error (ECONNREFUSED,
+   * ENOTFOUND, a timeout), unless that error is the guard's own refusal, already recorded.
    */
   closed(c: GuardedConnection, bytesSent: number, bytesReceived: number, error: Error | null | undefined): void {
     if (!this.pending.delete(c)) return;
