@@ -33,7 +33,7 @@ const commandUsage: Record<string, string> = {
   help: "  help                                                 this text (every command also takes --help)",
 };
 
-const modelOptions = `Model options (complete, status, chat, bench):
+const modelOptions = `Model options (complete, status, chat, bench, serve):
   --model FILE|hf:owner/repo/file.gguf   the model (a hf: URI is downloaded first)
   --threads N      CPU threads (default: physical cores, 1 for tiny models)
   --gpu auto|cuda|vulkan|metal|off
@@ -52,7 +52,7 @@ ${modelOptions}`;
 /** The usage of one command, for `enclave <command> --help`. */
 function usageOf(name: string): string {
   const own = `Usage: enclave ${name} [options]\n\n${commandUsage[name]}\n`;
-  return ["complete", "status", "chat", "bench"].includes(name) ? `${own}\n${modelOptions}` : own;
+  return ["complete", "status", "chat", "bench", "serve"].includes(name) ? `${own}\n${modelOptions}` : own;
 }
 
 type Command = (args: ParsedArgs) => Promise<number>;
