@@ -26,6 +26,8 @@ const builds = [
   { ...common, entryPoints: ["src/extension.ts"], outfile: "dist/extension.js" },
   { ...common, entryPoints: ["server/main.ts"], outfile: "dist/server.js" },
   { ...common, entryPoints: ["server/cli.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } },
+  // Preloaded into worker threads of the server and the CLI, so they are guarded too (server/net/workerPatch.ts).
+  { ...common, entryPoints: ["server/net/workerGuard.ts"], outfile: "dist/workerGuard.js" },
 ];
 if (existsSync("media/chat/main.ts")) {
   builds.push({ ...common, platform: "browser", format: "iife", target: "es2022", external: [], entryPoints: ["media/chat/main.ts"], outfile: "dist/webview.js" });

@@ -23,11 +23,15 @@ export interface EgressPolicy {
   readonly allowedHosts: readonly string[];
 }
 
-/** One line of the audit log. An "open" and its "close" share an id; refusals stand alone. */
+/**
+ * One line of the audit log. An "open" and its "close" share an id; refusals stand alone, as do
+ * failures (a permitted connection or DNS query that did not succeed: refused by the peer, no
+ * address, timed out) and DNS lookups that reached a resolver.
+ */
 export interface AuditEvent {
   /** `<pid>-<n>`: links a connection's open and close lines. */
   readonly id: string;
-  readonly event: "open" | "close" | "refused" | "lookup";
+  readonly event: "open" | "close" | "refused" | "failed" | "lookup";
   /** ISO time of the event. */
   readonly time: string;
   /** Which Enclave process: "server", "serve", "cli complete", ... */
@@ -44,7 +48,7 @@ export interface AuditEvent {
   readonly bytesSent?: number;
   readonly bytesReceived?: number;
   readonly durationMs?: number;
-  /** Why a refused attempt was refused (the same sentence the caller's error carries). */
+  /** Why a refused attempt was refused (the same sentence the caller's error carries), or why a permitted one failed. */
   readonly reason?: string;
   /** True when strict mode (ENCLAVE_EGRESS_STRICT) caught it: a test-suite violation. */
   readonly violation?: boolean;
@@ -61,8 +65,11 @@ export interface AuditEntry {
   readonly address?: string;
   readonly purpose?: EgressPurpose;
   readonly setting?: string;
-  /** "open" while a connection has not closed yet (or its process ended first). */
-  readonly outcome: "allowed" | "refused" | "open";
+  /**
+   * "open" while a connection has not closed yet (or its process ended first); "failed" when a
+   * permitted attempt did not get through (nothing or little was sent); "refused" by the guard.
+   */
+  readonly outcome: "allowed" | "refused" | "failed" | "open";
   readonly bytesSent: number;
   readonly bytesReceived: number;
   readonly durationMs?: number;

@@ -21,26 +21,39 @@ import { auditUsage, runAudit } from "./net/auditCommand";
 import { egressPolicyFrom } from "./net/egressPolicy";
 import { runServe, serveUsage } from "./serve/serveCommand";
 
-const usage = `Usage: enclave <command> [options]
+/** One usage entry per command, so `enclave <command> --help` prints its own and `enclave help` all of them. */
+const commandUsage: Record<string, string> = {
+  complete: "  complete --model FILE --file F --line N --column M   print the inline completion at line N, column M (1-based)",
+  status: "  status --model FILE                                  load the model and print backend, device and model facts",
+  chat: "  chat --model FILE [MESSAGE...]                       answer MESSAGE, or chat line by line from stdin (empty line or EOF ends)",
+  bench: "  bench --model FILE                                   prompt and generation speed, and what KV prefix reuse saves, on this model",
+  scan: "  scan [--json] [--sarif FILE] [--fail-on LEVEL] PATH...  scan code with Enclave Shield (see enclave scan --help)",
+  serve: serveUsage,
+  audit: auditUsage,
+  help: "  help                                                 this text (every command also takes --help)",
+};
 
-Commands:
-  complete --model FILE --file F --line N --column M   print the inline completion at line N, column M (1-based)
-  status --model FILE                                  load the model and print backend, device and model facts
-  chat --model FILE [MESSAGE...]                       answer MESSAGE, or chat line by line from stdin (empty line or EOF ends)
-  bench --model FILE                                   prompt and generation speed, and what KV prefix reuse saves, on this model
-  scan [--json] [--sarif FILE] [--fail-on LEVEL] PATH...  scan code with Enclave Shield (see enclave scan --help)
-${serveUsage}
-${auditUsage}
-  help                                                 this text
-
-Model options (complete, status):
+const modelOptions = `Model options (complete, status, chat, bench, serve):
   --model FILE|hf:owner/repo/file.gguf   the model (a hf: URI is downloaded first)
   --threads N      CPU threads (default: physical cores, 1 for tiny models)
   --gpu auto|cuda|vulkan|metal|off
   --context N      context size in tokens (default 4096)
-  --max-tokens N   most tokens to generate (complete; default 64)
+  --max-tokens N   most tokens to generate (complete, chat; default 64)
   --verbose        log what the engine does to stderr
 `;
+
+const usage = `Usage: enclave <command> [options]
+
+Commands:
+${Object.values(commandUsage).join("\n")}
+
+${modelOptions}`;
+
+/** The usage of one command, for `enclave <command> --help`. */
+function usageOf(name: string): string {
+  const own = `Usage: enclave ${name} [options]\n\n${commandUsage[name]}\n`;
+  return ["complete", "status", "chat", "bench", "serve"].includes(name) ? `${own}\n${modelOptions}` : own;
+}
 
 type Command = (args: ParsedArgs) => Promise<number>;
 
@@ -175,10 +188,15 @@ async function main(argv: string[]): Promise<number> {
   const command = commands[name];
   try {
     if (!command) throw new UsageError(`Unknown command "${name}".`);
-    return await command(parseArgs(rest, ["verbose", "json"]));
+    const args = parseArgs(rest, ["verbose", "json"]);
+    if (args.flags.has("help")) {
+      process.stdout.write(name === "help" ? usage : usageOf(name));
+      return 0;
+    }
+    return await command(args);
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`enclave: ${error.message}\n\n${usage}`);
+      process.stderr.write(`enclave: ${error.message}\n\n${commandUsage[name] ? usageOf(name) : usage}`);
       return 2;
     }
     process.stderr.write(`enclave: ${(error as Error).message}\n`);
@@ -186,9 +204,27 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * Ends the process once everything written has reached the reader. `process.exit` right after
+ * a write drops whatever the pipe has not taken yet (64 KiB on Linux), so `enclave scan --json |
+ * jq` would read half an array; a write's callback runs only after every earlier write is flushed.
+ */
+function exitAfterOutput(code: number): void {
+  process.exitCode = code;
+  let pending = 2;
+  const done = (): void => {
+    if (--pending === 0) process.exit(code);
+  };
+  process.stdout.write("", done);
+  process.stderr.write("", done);
+}
+
 // A reader that stops early (`enclave chat ... | head`) is not an error.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   if (error.code === "EPIPE") process.exit(0);
   throw error;
 });
-void main(process.argv.slice(2)).then((code) => process.exit(code));
+void main(process.argv.slice(2)).then(exitAfterOutput, (error: unknown) => {
+  process.stderr.write(`enclave: ${(error as Error)?.stack ?? String(error)}\n`);
+  exitAfterOutput(1);
+});

@@ -9,13 +9,18 @@ export class UsageError extends Error {}
 
 /**
  * Splits argv into flags and positionals. `booleans` lists flags that take no value; every
- * other flag takes the next argument (or `--name=value`).
+ * other flag takes the next argument (or `--name=value`). `--help` and `-h` never take a value:
+ * every command answers them with its usage.
  */
 export function parseArgs(argv: readonly string[], booleans: readonly string[] = []): ParsedArgs {
   const flags = new Map<string, string | true>();
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
+    if (arg === "--help" || arg === "-h") {
+      flags.set("help", true);
+      continue;
+    }
     if (!arg.startsWith("--") || arg === "--") {
       if (arg !== "--") positional.push(arg);
       continue;

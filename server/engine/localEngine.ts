@@ -2,14 +2,9 @@ import type { BackendInfo, ModelInfo } from "../../common/protocol";
 import type { LocalModel } from "./llama";
 import type { EngineMetricsCollector } from "./metrics";
 import { PrefixCachedSequence } from "./sequence";
-import type { ChatMessage, ChatRequest, Engine, GenerateRequest, GenerateResult, ModelVocabulary, PromptPiece, SequenceKind, SpecialTokenName } from "./types";
-
-/** Raised when a prompt names a special token the model does not have (FIM on a chat-only model, say). */
-export class MissingTokenError extends Error {
-  constructor(readonly token: SpecialTokenName, model: string) {
-    super(`The model ${model} has no ${token} token, so it cannot do this; choose a code model with fill-in-the-middle tokens.`);
-  }
-}
+import { specialTokenNames, type ChatMessage, type ChatRequest, type Engine, type GenerateRequest, type GenerateResult, type ModelVocabulary, type PromptPiece, type SequenceKind, type SpecialTokenName } from "./types";
+import { tokenizePieces } from "./tokenizePieces";
+export { MissingTokenError } from "./tokenizePieces";
 
 /** The in-process engine: a node-llama-cpp model with one prefix-cached sequence per kind of work. */
 export class LocalEngine implements Engine {
@@ -22,7 +17,7 @@ export class LocalEngine implements Engine {
       chat: new PrefixCachedSequence(local.sequence("chat")),
     };
     const special: Partial<Record<SpecialTokenName, true>> = {};
-    for (const name of ["bos", "eos", "fimPrefix", "fimSuffix", "fimMiddle", "fimPad", "fimRepo", "fimFileSep"] as const) {
+    for (const name of specialTokenNames) {
       if (local.specialToken(name) !== undefined) special[name] = true;
     }
     this.vocabulary = { special };
@@ -42,17 +37,7 @@ export class LocalEngine implements Engine {
 
   /** Turns prompt pieces into token ids; user text never becomes a control token. */
   tokenize(prompt: readonly PromptPiece[]): number[] {
-    const tokens: number[] = [];
-    for (const piece of prompt) {
-      if (typeof piece === "string") {
-        if (piece) tokens.push(...this.local.tokenize(piece));
-        continue;
-      }
-      const id = this.local.specialToken(piece.token);
-      if (id === undefined) throw new MissingTokenError(piece.token, this.local.info.name);
-      tokens.push(id);
-    }
-    return tokens;
+    return tokenizePieces(this.local, prompt);
   }
 
   countChatTokens(messages: readonly ChatMessage[]): number {

@@ -1,8 +1,9 @@
 import type { BackendInfo, ModelInfo } from "../../common/protocol";
 import type { SequenceResult } from "./sequence";
 
-/** Special tokens a prompt template may name; each engine maps them to its own ids or text. */
-export type SpecialTokenName = "bos" | "eos" | "fimPrefix" | "fimSuffix" | "fimMiddle" | "fimPad" | "fimRepo" | "fimFileSep";
+/** Special tokens a prompt template may name; each engine maps them to its own ids or text. The one list of them. */
+export const specialTokenNames = ["bos", "eos", "fimPrefix", "fimSuffix", "fimMiddle", "fimPad", "fimRepo", "fimFileSep"] as const;
+export type SpecialTokenName = (typeof specialTokenNames)[number];
 
 /**
  * One piece of a prompt. Plain strings are user text and are tokenized with special tokens

@@ -3,8 +3,8 @@ import { readAudit } from "./auditLog";
 import { formatAudit } from "./auditFormat";
 import { auditLogPath } from "./stateDir";
 
-export const auditUsage = `  audit [--last N] [--json] [--file F]                 print the network audit: every outbound connection any Enclave
-                                                       process of this user made or was refused (default: last 50)`;
+export const auditUsage = `  audit [--last N] [--json] [--file F]                 print the network audit: every outbound connection, failed attempt,
+                                                       DNS query and refusal of any Enclave process of this user (default: last 50)`;
 
 /**
  * `enclave audit`: prints what the language servers, `enclave serve` and the CLI recorded in

@@ -4,7 +4,6 @@ import type { AuditEntry, AuditEvent } from "../../common/networkTypes";
 export type { AuditEntry, AuditEvent } from "../../common/networkTypes";
 
 
-
 /** The log is rotated once it passes this size; one older generation is kept beside it. */
 const MAX_BYTES = 8 * 1024 * 1024;
 
@@ -61,6 +60,8 @@ export function readAudit(file: string): AuditEntry[] {
       open.delete(e.id);
     } else if (e.event === "lookup") {
       entries.push({ ...base, outcome: "allowed", bytesSent: 0, bytesReceived: 0 });
+    } else if (e.event === "failed") {
+      entries.push({ ...base, outcome: "failed", bytesSent: 0, bytesReceived: 0, durationMs: e.durationMs, reason: e.reason });
     } else {
       entries.push({ ...base, outcome: "refused", bytesSent: 0, bytesReceived: 0, reason: e.reason });
     }

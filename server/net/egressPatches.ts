@@ -3,14 +3,17 @@ import * as dgram from "node:dgram";
 import dns = require("node:dns");
 import { syncBuiltinESMExports } from "node:module";
 import * as net from "node:net";
-import { EgressGuard, originalLookup, type EgressGuardOptions } from "./egressGuard";
+import { EgressGuard, originalLookup, type EgressGuardOptions, type GuardedConnection } from "./egressGuard";
+import { loopbackRecords } from "./localAnswers";
+import { patchWorkers } from "./workerPatch";
 
 /**
  * Installs the egress guard into this process's networking. Every TCP connection in Node goes
  * through `net.Socket.prototype.connect` (net.connect, tls.connect, http(s) agents, http2 and
  * fetch/undici all end there), so wrapping that one method covers them all without trusting
  * each caller; DNS functions and UDP sends are wrapped beside it because a lookup or a datagram
- * can carry data out too. Installing twice returns the first guard.
+ * can carry data out too, and worker threads get a guard of their own (workerPatch.ts).
+ * Installing twice returns the first guard.
  */
 export function installEgressGuard(options: EgressGuardOptions = {}): EgressGuard {
   const slot = globalThis as { [KEY]?: EgressGuard };
@@ -19,6 +22,7 @@ export function installEgressGuard(options: EgressGuardOptions = {}): EgressGuar
   patchNet(guard);
   patchDns(guard);
   patchDgram(guard);
+  patchWorkers(guard);
   // ES modules that import `lookup` (or others) by name from node:dns get the wrapped functions too.
   syncBuiltinESMExports();
   slot[KEY] = guard;
@@ -76,8 +80,8 @@ function patchNet(guard: EgressGuard): void {
       process.nextTick(() => this.destroy(admitted.error));
       return this;
     }
-    const connection = guard.connection(target.host, target.port, admitted.verdict, "tcp");
-    this.once("close", () => guard.closed(connection, this.bytesWritten, this.bytesRead));
+    const connection = guard.connection(target.host, target.port, admitted.verdict, "tcp", () => this.errored);
+    watchSocket(this, guard, connection);
     if (net.isIP(target.host)) {
       const refused = guard.checkAddress(admitted.verdict, target.host, target.port, target.host, "tcp");
       if (refused) {
@@ -86,13 +90,27 @@ function patchNet(guard: EgressGuard): void {
       }
       // In strict test mode a pinned address is connected to its (loopback) pin, and the audit says so.
       const pinned = guard.pinned(target.host);
-      if (pinned) target.options.host = pinned;
-      guard.opened(connection, pinned ?? target.host);
+      if (pinned && net.isIP(pinned)) target.options.host = pinned;
+      guard.resolved(connection, pinned && net.isIP(pinned) ? pinned : target.host);
     } else {
-      target.options.lookup = guard.lookup(admitted.verdict, target.host, target.port, "tcp", target.options.lookup, (address) => guard.opened(connection, address));
+      target.options.lookup = guard.lookup(admitted.verdict, target.host, target.port, "tcp", target.options.lookup, (address) => guard.resolved(connection, address));
     }
     return original.apply(this, target.args);
   } as typeof net.Socket.prototype.connect;
+}
+
+/**
+ * Follows a guarded socket's "connect", "error" and "close" through its own `emit`, not through
+ * listeners: an "error" listener would swallow errors the caller must see, and clients such as
+ * undici remove the listeners of sockets they give up, so a "close" listener could never run.
+ */
+function watchSocket(socket: net.Socket, guard: EgressGuard, connection: GuardedConnection): void {
+  const emit = socket.emit;
+  socket.emit = function guardedEmit(this: net.Socket, event: string | symbol, ...rest: unknown[]): boolean {
+    if (event === "connect") guard.opened(connection);
+    else if (event === "error" || event === "close") guard.closed(connection, this.bytesWritten, this.bytesRead, event === "error" ? (rest[0] as Error) : this.errored);
+    return emit.apply(this, [event, ...rest] as Parameters<net.Socket["emit"]>);
+  } as net.Socket["emit"];
 }
 
 const RESOLVERS = ["resolve", "resolve4", "resolve6", "resolveAny", "resolveCaa", "resolveCname", "resolveMx", "resolveNaptr", "resolveNs", "resolvePtr", "resolveSoa", "resolveSrv", "resolveTxt", "reverse"] as const;
@@ -105,7 +123,8 @@ function patchDns(guard: EgressGuard): void {
     if (!hostname || net.isIP(hostname)) return void (originalLookup as (...a: unknown[]) => void)(hostname, opts, cb);
     const admitted = guard.admit(hostname, undefined, "dns");
     if ("error" in admitted) return process.nextTick(cb, admitted.error);
-    const guarded = guard.lookup(admitted.verdict, hostname, undefined, "dns", undefined, (address) => guard.lookedUp(hostname, admitted.verdict, address));
+    // The guarded lookup records the query itself (answered or failed); names of this machine never reach a resolver.
+    const guarded = guard.lookup(admitted.verdict, hostname, undefined, "dns", undefined, () => undefined);
     (guarded as (...a: unknown[]) => void)(hostname, opts, cb);
   };
   (dns as { lookup: unknown }).lookup = lookup;
@@ -115,17 +134,44 @@ function patchDns(guard: EgressGuard): void {
       else resolve(typeof options === "object" && options?.all ? address : { address, family });
     }));
 
-  // resolve* and reverse always send a query to a DNS server, so each is admitted as a query.
+  // resolve*, reverse and lookupService ask a DNS server (never /etc/hosts), so each is admitted
+  // as a query and recorded; questions about this machine are answered here instead.
   const wrap = (target: Record<string, unknown>, name: string, promises: boolean): void => {
     const original = target[name] as ((...args: unknown[]) => unknown) | undefined;
     if (typeof original !== "function") return;
     target[name] = function guardedResolve(this: unknown, ...args: unknown[]): unknown {
-      const admitted = guard.admit(String(args[0]), undefined, "dns", true);
-      if ("error" in admitted) {
-        if (promises) return Promise.reject(admitted.error);
+      const answer = (error: Error | null, value?: unknown): unknown => {
+        if (promises) return error ? Promise.reject(error) : Promise.resolve(value);
         const cb = lastFunction(args);
-        if (cb) process.nextTick(cb, admitted.error);
+        if (cb) process.nextTick(() => (error ? cb(error) : name === "lookupService" ? cb(null, (value as { hostname: string }).hostname, (value as { service: string }).service) : cb(null, value)));
         return undefined;
+      };
+      const local = loopbackRecords(name, args);
+      if (local) return "error" in local ? answer(local.error) : answer(null, local.value);
+      const host = String(args[0]);
+      const admitted = guard.admit(host, undefined, "dns", true);
+      if ("error" in admitted) return answer(admitted.error);
+      const started = Date.now();
+      const record = (error: Error | null | undefined, value?: unknown): void => {
+        if (error) guard.failed(guard.nextId(), "dns", host, undefined, admitted.verdict, `${name}: ${(error as NodeJS.ErrnoException).code ?? error.message}`, undefined, Date.now() - started);
+        else guard.lookedUp(host, admitted.verdict, firstAddress(value));
+      };
+      if (promises) {
+        return (original.apply(this, args) as Promise<unknown>).then((value) => {
+          record(null, value);
+          return value;
+        }, (error: Error) => {
+          record(error);
+          throw error;
+        });
+      }
+      const at = args.length - 1 - [...args].reverse().findIndex((a) => typeof a === "function");
+      const cb = args[at] as ((...a: unknown[]) => void) | undefined;
+      if (at < args.length && cb) {
+        args[at] = (error: Error | null, ...rest: unknown[]) => {
+          record(error, rest[0]);
+          cb(error, ...rest);
+        };
       }
       return original.apply(this, args);
     };
@@ -138,6 +184,14 @@ function patchDns(guard: EgressGuard): void {
     wrap(dns.Resolver.prototype as unknown as Record<string, unknown>, name, false);
     wrap(dns.promises.Resolver.prototype as unknown as Record<string, unknown>, name, true);
   }
+}
+
+/** The first address in a resolver's answer (strings, `{ address }` records), for the audit. */
+function firstAddress(value: unknown): string | undefined {
+  const first = Array.isArray(value) ? value[0] : value;
+  if (typeof first === "string") return first;
+  if (first && typeof first === "object" && typeof (first as { address?: unknown }).address === "string") return (first as { address: string }).address;
+  return undefined;
 }
 
 /** Where a UDP `send` goes; undefined for a connected socket (checked when it connected). */

@@ -12,17 +12,31 @@ import { egressPolicyFrom } from "../net/egressPolicy";
 import { defaultSettings, type EnclaveSettings } from "../../common/settings";
 import { checkBindAddress } from "./bindAddress";
 import { ServeEngine } from "./serveEngine";
-import { createServeServer } from "./serveHttp";
+import { createServeServer, serveLimits } from "./serveHttp";
 
-export const serveUsage = `  serve --model FILE [--host 127.0.0.1] [--port 8012] [--slots 4] [--api-key-file F]
+export const serveUsage = `  serve --model FILE [--host 127.0.0.1] [--port 8012] [--slots 4] [--api-key-file F] [--max-connections 64]
                                                        share one model with several windows and teammates over an
                                                        OpenAI-compatible API (/v1/completions, /v1/chat/completions,
-                                                       /infill), one KV-cache slot per client`;
+                                                       /infill), one KV-cache slot per client; --api-key-file holds one
+                                                       key per line (# comments); connections beyond --max-connections
+                                                       are closed at once, and a client has ${serveLimits.headersTimeoutMs / 1000} s to send its headers`;
 
-/** API keys, one per line; read from a file so they never show in `ps` or shell history. */
+/**
+ * API keys, one per line; read from a file so they never show in `ps` or shell history. A file
+ * that names no key is refused: serving without authentication must be a choice (no
+ * --api-key-file), never the result of a key file that is empty or all comments.
+ */
 function readKeys(file: string): string[] {
   if (!file) return [];
-  return readFileSync(file, "utf8").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new UsageError(`--api-key-file ${file}: ${(error as Error).message}. Refusing to start without the keys it should hold.`);
+  }
+  const keys = text.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
+  if (keys.length === 0) throw new UsageError(`--api-key-file ${file} holds no key (only blank lines and # comments). Refusing to start without authentication: put one key per line in it, or leave out --api-key-file to serve without keys.`);
+  return keys;
 }
 
 /**
@@ -39,6 +53,8 @@ export async function runServe(args: ParsedArgs, guard: EgressGuard): Promise<nu
   const port = intFlag(args, "port", 8012);
   const slots = intFlag(args, "slots", 4);
   if (slots < 1 || slots > 64) throw new UsageError(`--slots takes 1..64, not ${slots}.`);
+  const maxConnections = intFlag(args, "max-connections", serveLimits.maxConnections);
+  if (maxConnections < 1 || maxConnections > 10_000) throw new UsageError(`--max-connections takes 1..10000, not ${maxConnections}.`);
   const settings: EnclaveSettings = { ...defaultSettings(), model: stringFlag(args, "model") };
   settings.threads = intFlag(args, "threads", 0);
   settings.contextSize = intFlag(args, "context", settings.contextSize);
@@ -62,7 +78,7 @@ export async function runServe(args: ParsedArgs, guard: EgressGuard): Promise<nu
   if (!isLoopbackName(host) && !isLoopbackAddress(host) && apiKeys.length === 0) {
     log.warn(`Listening on ${host} without API keys: anyone who can reach this address can use the model. Pass --api-key-file to require a key.`);
   }
-  const server = createServeServer({ engine, apiKeys, log });
+  const server = createServeServer({ engine, apiKeys, log, maxConnections });
   try {
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);

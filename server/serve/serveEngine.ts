@@ -4,7 +4,8 @@ import { EngineMetricsCollector } from "../engine/metrics";
 import { PrefixCachedSequence, type SequenceResult } from "../engine/sequence";
 import type { ChatMessage, PromptPiece, SequenceKind, SpecialTokenName } from "../engine/types";
 import { SlotPool } from "./slotPool";
-import { specialTokenTexts, tokenizePieces } from "./servePrompt";
+import { tokenizePieces } from "../engine/tokenizePieces";
+import { specialTokenTexts } from "./servePrompt";
 
 export interface ServeGeneration {
   readonly maxTokens: number;

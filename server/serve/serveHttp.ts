@@ -10,7 +10,23 @@ export interface ServeHttpOptions {
   /** When not empty, every request except /health needs `Authorization: Bearer <one of these>`. */
   readonly apiKeys: readonly string[];
   readonly log: Logger;
+  /** Open connections beyond this are closed as soon as they arrive (default {@link serveLimits}.maxConnections). */
+  readonly maxConnections?: number;
 }
+
+/**
+ * How much one client can hold. Every connection costs a socket and memory, and a client that
+ * sends its headers one byte a minute would otherwise keep one for Node's default 60 s plus its
+ * 30 s check interval; editors send a whole request at once, so 10 s is generous.
+ */
+export const serveLimits = {
+  maxConnections: 64,
+  headersTimeoutMs: 10_000,
+  /** The whole request (a 16 MB body at most) must arrive within this. */
+  requestTimeoutMs: 60_000,
+  /** How often Node looks for connections past those deadlines. */
+  checkIntervalMs: 1_000,
+} as const;
 
 type Route = (ctx: RouteContext) => Promise<void> | void;
 
@@ -71,10 +87,23 @@ export function createServeServer(options: ServeHttpOptions): Server {
     options.log.debug(`${req.method} ${path} for ${client}: ${(performance.now() - started).toFixed(0)} ms${controller.signal.aborted ? " (client hung up)" : ""}`);
   };
 
-  return createServer((req, res) => {
+  const server = createServer({
+    headersTimeout: serveLimits.headersTimeoutMs,
+    requestTimeout: serveLimits.requestTimeoutMs,
+    connectionsCheckingInterval: serveLimits.checkIntervalMs,
+  }, (req, res) => {
     handle(req, res).catch((error: unknown) => {
       if (!(error instanceof HttpError)) options.log.error(`${req.method} ${req.url}: ${(error as Error).stack ?? error}`);
       sendError(res, error instanceof HttpError || !(error instanceof Error) ? error : new HttpError(400, error.message));
     });
   });
+  server.maxConnections = options.maxConnections ?? serveLimits.maxConnections;
+  // Say so when the cap turns clients away, at most once a minute, so a flood cannot flood the log.
+  let warned = 0;
+  server.on("drop", () => {
+    if (Date.now() - warned < 60_000) return;
+    warned = Date.now();
+    options.log.warn(`${server.maxConnections} connections are open; further ones are closed until some end (--max-connections).`);
+  });
+  return server;
 }

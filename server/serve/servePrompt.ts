@@ -1,31 +1,10 @@
 import type { LocalModel } from "../engine/llama";
-import { MissingTokenError } from "../engine/localEngine";
-import type { PromptPiece, SpecialTokenName } from "../engine/types";
-
-const NAMES: readonly SpecialTokenName[] = ["bos", "eos", "fimPrefix", "fimSuffix", "fimMiddle", "fimPad", "fimRepo", "fimFileSep"];
-
-/**
- * Turns prompt pieces into token ids exactly as the in-process engine does: plain strings are
- * tokenized with special tokens disabled, so user code cannot smuggle in control tokens.
- */
-export function tokenizePieces(local: LocalModel, prompt: readonly PromptPiece[]): number[] {
-  const tokens: number[] = [];
-  for (const piece of prompt) {
-    if (typeof piece === "string") {
-      if (piece) tokens.push(...local.tokenize(piece));
-      continue;
-    }
-    const id = local.specialToken(piece.token);
-    if (id === undefined) throw new MissingTokenError(piece.token, local.info.name);
-    tokens.push(id);
-  }
-  return tokens;
-}
+import { specialTokenNames, type PromptPiece, type SpecialTokenName } from "../engine/types";
 
 /** The model's special-token texts by name (`fimPrefix` → `<|fim_prefix|>`), for clients that send text prompts. */
 export function specialTokenTexts(local: LocalModel): Partial<Record<SpecialTokenName, string>> {
   const out: Partial<Record<SpecialTokenName, string>> = {};
-  for (const name of NAMES) {
+  for (const name of specialTokenNames) {
     const text = local.specialTokenText(name);
     if (text) out[name] = text;
   }
@@ -64,7 +43,7 @@ export function parsePieces(value: unknown): PromptPiece[] | undefined {
   const pieces: PromptPiece[] = [];
   for (const item of value) {
     if (typeof item === "string") pieces.push(item);
-    else if (item && typeof item === "object" && NAMES.includes((item as { token?: SpecialTokenName }).token!)) pieces.push({ token: (item as { token: SpecialTokenName }).token });
+    else if (item && typeof item === "object" && (specialTokenNames as readonly string[]).includes((item as { token?: string }).token ?? "")) pieces.push({ token: (item as { token: SpecialTokenName }).token });
     else return undefined;
   }
   return pieces;
