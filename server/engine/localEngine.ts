@@ -45,7 +45,8 @@ export class LocalEngine implements Engine {
     const tokens: number[] = [];
     for (const piece of prompt) {
       if (typeof piece === "string") {
-        if (piece) tokens.push(...this.local.tokenize(piece));
+        // One push per token: spreading a long prompt's tokens as arguments overflows the stack.
+        if (piece) for (const token of this.local.tokenize(piece)) tokens.push(token);
         continue;
       }
       const id = this.local.specialToken(piece.token);
