@@ -37,7 +37,7 @@ test("a 9,000-character line gets a completion within the context, over LSP and 
     const atEnd = await completeAt(server, uri, 2, line.length);
     const inside = await completeAt(server, uri, 2, 4000);
     for (const answer of [atEnd, inside]) assert.ok(Array.isArray(answer.list?.items));
-    await until(() => stats.length >= 2, 5000);
+    await until(() => stats.length >= 2, 5000).catch(() => assert.fail(`no completion stats; log: ${server.logs.filter((l) => /fail/i.test(l)).join("\n")}`));
     assert.ok(stats.every((s) => !s.problem && s.timings?.source === "model"), JSON.stringify(stats));
     assert.ok(stats.every((s) => s.timings!.promptTokens < 4096), JSON.stringify(stats.map((s) => s.timings!.promptTokens)));
     assert.ok(!server.logs.some((l) => /Inline completion failed|raise enclave\.contextSize/.test(l)), server.logs.join("\n"));
