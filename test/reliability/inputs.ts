@@ -2,7 +2,7 @@
  * What the reliability tests share: big inputs generated at run time in the system's temp
  * folder (never committed), LSP calls with their latency, and a process's memory from /proc.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -14,6 +14,8 @@ import { ShieldScanRequest, type ShieldFinding } from "../../common/protocol";
 import type { RunningServer } from "../server/harness";
 
 export const workDir = mkdtempSync(join(tmpdir(), "enclave-reliability-"));
+// The inputs are tens of megabytes: gone when the test file's process ends.
+process.on("exit", () => rmSync(workDir, { recursive: true, force: true }));
 
 /** Writes `text` to a file in the temp folder and returns its path. */
 export function writeInput(name: string, text: string | Buffer): string {
