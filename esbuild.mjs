@@ -41,6 +41,9 @@ function copyAssets() {
     cpSync(`${wasm}/tree-sitter-${name}.wasm`, `dist/grammars/tree-sitter-${name}.wasm`);
   }
   cpSync("node_modules/web-tree-sitter/web-tree-sitter.wasm", "dist/grammars/web-tree-sitter.wasm");
+  // The runtime's JavaScript is loaded by path too (server/syntax/parser.ts), not bundled: after a
+  // wasm abort the parser evaluates it again to get a fresh instance.
+  cpSync("node_modules/web-tree-sitter/web-tree-sitter.cjs", "dist/grammars/web-tree-sitter.js");
   // Shield's YAML rules become one JSON file beside the bundles; an invalid rule fails the build.
   const { buildRuleBundle } = createRequire(import.meta.url)("./out/server/shield/ruleLoader.js");
   writeFileSync("dist/rules.json", buildRuleBundle("server/shield/rules"));

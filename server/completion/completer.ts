@@ -18,7 +18,7 @@ import { cursorLine } from "./cursorLine";
 import { EditTracker } from "./editTracker";
 import { pickTemplate, type TemplateChoice } from "./pickTemplate";
 import { PromptBuilder } from "./promptBuilder";
-import { runModel, type ModelInput, type ModelRun } from "./runModel";
+import { promptRoomProblem, runModel, type ModelInput, type ModelRun } from "./runModel";
 import type { CompletionGate, GateFinding } from "./shieldGate";
 import type { FimTemplate } from "./templates";
 
@@ -43,8 +43,11 @@ interface Prefetch {
   /** The document the prefetch completes: the original with the whole suggestion accepted. */
   readonly text: string;
   readonly offset: number;
-  /** The document and cursor the suggestion was made for, and the suggestion. */
-  readonly origin: { readonly text: string; readonly offset: number; readonly suggestion: string };
+  /**
+   * The text and cursor the suggestion was made for (a window of the document, starting at
+   * `start`, of a document `documentLength` long), and the suggestion.
+   */
+  readonly origin: { readonly text: string; readonly offset: number; readonly suggestion: string; readonly start: number; readonly documentLength: number };
   readonly done: Promise<void>;
   /** Ends the prefetch's idle wait early, because a request is waiting for it. */
   readonly hurry: () => void;
@@ -88,9 +91,9 @@ export class Completer {
     const p = this.prefetching;
     if (!p || p.uri !== uri) return;
     const { origin } = p;
-    const typed = text.length - origin.text.length;
+    const typed = text.length - origin.documentLength;
     const onTheWay = typed >= 0 && typed <= origin.suggestion.length
-      && text === origin.text.slice(0, origin.offset) + origin.suggestion.slice(0, typed) + origin.text.slice(origin.offset);
+      && text.slice(origin.start, origin.start + origin.text.length + typed) === origin.text.slice(0, origin.offset) + origin.suggestion.slice(0, typed) + origin.text.slice(origin.offset);
     if (!onTheWay) p.controller.abort();
   }
 
@@ -129,7 +132,9 @@ export class Completer {
     if (!engine || signal.aborted) return signal.aborted ? { items: [], aborted: true } : empty;
     const choice = this.templateFor(engine);
     if (!choice.template) return { items: [], problem: choice.problem };
-    this.tracker.cursorAt(input.uri, input.text, cursorLine(input.text, input.offset).line);
+    const noRoom = promptRoomProblem(settings, engine.model.contextSize);
+    if (noRoom) return { items: [], problem: noRoom };
+    this.tracker.cursorAt(input.uri, input.window?.line ?? cursorLine(input.text, input.offset).line, (input.window?.start ?? 0) + input.offset);
     const reuse = settings["completion.reuse"];
     const salt = saltOf(engine, choice.template, settings);
     const wanted = input.explicit ? settings["completion.candidates"] : 1;
@@ -176,6 +181,9 @@ export class Completer {
   private prefetchAfter(input: CompletionInput, suggestion: string, settings: EnclaveSettings, engine: Engine, template: FimTemplate, salt: string): void {
     const text = input.text.slice(0, input.offset) + suggestion + input.text.slice(input.offset);
     const offset = input.offset + suggestion.length;
+    const start = input.window?.start ?? 0;
+    const documentLength = input.window?.documentLength ?? input.text.length;
+    const window = input.window && { ...input.window, documentLength: documentLength + suggestion.length };
     const controller = new AbortController();
     const hurry = new AbortController();
     const gap = this.debounce.typingGapMs() ?? 300;
@@ -184,12 +192,12 @@ export class Completer {
       await pause(idle, AbortSignal.any([controller.signal, hurry.signal]));
       if (controller.signal.aborted) return;
       this.stats.prefetches++;
-      const run = await runModel({ ...input, text, offset, explicit: false }, settings, engine, { builder: this.builder, gate: this.gate, template, signal: controller.signal });
+      const run = await runModel({ ...input, text, offset, explicit: false, window }, settings, engine, { builder: this.builder, gate: this.gate, template, signal: controller.signal });
       if (!run.aborted) this.cache.store(salt, text, offset, run.shown, true);
     })().catch((error: unknown) => this.log.debug(`Prefetch failed: ${(error as Error).message}`)).finally(() => {
       if (this.prefetching?.done === done) this.prefetching = undefined;
     });
-    this.prefetching = { uri: input.uri, text, offset, origin: { text: input.text, offset: input.offset, suggestion }, done, controller, hurry: () => hurry.abort() };
+    this.prefetching = { uri: input.uri, text, offset, origin: { text: input.text, offset: input.offset, suggestion, start, documentLength }, done, controller, hurry: () => hurry.abort() };
   }
 
   private templateFor(engine: Engine): TemplateChoice {

@@ -19,7 +19,10 @@ import { abortSignalFor } from "../cancellation";
 import type { Feature, FeatureContext } from "../feature";
 import { CompletionAcceptedCommand, CompletionSnoozeRequest, CompletionStatsNotification, type CompletionAcceptedArgs } from "../../common/protocol";
 import { defaultScanner } from "../shield/defaultScanner";
+import { looksBinary } from "../shield/fileWalker";
 import { Completer, type CompletionAnswer } from "./completer";
+import { promptWindowOf } from "./documentWindow";
+import type { ModelInput } from "./runModel";
 import { ShieldGate, type CompletionGate } from "./shieldGate";
 import { loadSyntax } from "./syntaxFacts";
 
@@ -32,17 +35,21 @@ function endOf(start: Position, text: string): Position {
 }
 
 /**
- * The document and cursor to complete. When the client's suggest widget has an item selected,
+ * The text and cursor to complete: a window of the document around the cursor (documentWindow.ts),
+ * never the whole of a huge file. When the client's suggest widget has an item selected,
  * completion continues as if that item were inserted, and each returned item starts with it.
  */
-function inputFor(document: TextDocument, params: InlineCompletionParams): { text: string; offset: number; start: Position; lead: string } {
-  const text = document.getText();
+function inputFor(document: TextDocument, params: InlineCompletionParams): { text: string; offset: number; start: Position; lead: string; window?: ModelInput["window"] } {
+  const full = document.getText();
   const offset = document.offsetAt(params.position);
+  const view = promptWindowOf(full, offset);
+  const window = view.text === full ? undefined : { start: view.start, documentLength: full.length, head: view.head, line: params.position.line };
   const selected = params.context.selectedCompletionInfo;
-  if (!selected) return { text, offset, start: params.position, lead: "" };
-  const from = document.offsetAt(selected.range.start);
-  const to = Math.max(document.offsetAt(selected.range.end), offset);
-  return { text: text.slice(0, from) + selected.text + text.slice(to), offset: from + selected.text.length, start: selected.range.start, lead: selected.text };
+  if (!selected) return { text: view.text, offset: view.offset, start: params.position, lead: "", window };
+  const from = Math.max(0, document.offsetAt(selected.range.start) - view.start);
+  const to = Math.max(document.offsetAt(selected.range.end), offset) - view.start;
+  const text = view.text.slice(0, from) + selected.text + view.text.slice(to);
+  return { text, offset: from + selected.text.length, start: selected.range.start, lead: selected.text, window: window && { ...window, documentLength: window.documentLength - (to - from) + selected.text.length } };
 }
 
 export function createCompletionFeature(makeGate: () => CompletionGate = () => new ShieldGate(() => defaultScanner().scanner)): Feature {
@@ -68,15 +75,26 @@ export function createCompletionFeature(makeGate: () => CompletionGate = () => n
         });
       };
 
+      // Binary content (a NUL in the first 8 KiB) gets no completions; said once per open document.
+      const binaryLogged = new Set<string>();
+      const isBinary = (document: TextDocument): boolean => {
+        if (!looksBinary(document.getText())) return false;
+        if (!binaryLogged.has(document.uri)) {
+          binaryLogged.add(document.uri);
+          ctx.log.info(`No inline completions in ${document.uri}: it looks binary (a NUL character in its first 8 KiB).`);
+        }
+        return true;
+      };
+
       const handle = async (params: InlineCompletionParams, token: CancellationToken): Promise<InlineCompletionList> => {
         const document = ctx.documents.get(params.textDocument.uri);
-        if (!document) return emptyList;
+        if (!document || isBinary(document)) return emptyList;
         const { controller, dispose } = abortSignalFor(token);
         try {
-          const { text, offset, start, lead } = inputFor(document, params);
+          const { text, offset, start, lead, window } = inputFor(document, params);
           const explicit = params.context.triggerKind === InlineCompletionTriggerKind.Invoked;
           const answer = await completer.complete(
-            { uri: document.uri, languageId: document.languageId, text, offset, explicit },
+            { uri: document.uri, languageId: document.languageId, text, offset, explicit, window },
             { settings: () => ctx.settings.get(document.uri), engine: () => ctx.models.engine() },
             controller.signal,
           );
@@ -101,6 +119,7 @@ export function createCompletionFeature(makeGate: () => CompletionGate = () => n
         ctx.connection.languages.inlineCompletion.on(handle),
         ctx.documents.onDidOpen((e) => {
           justOpened.add(e.document.uri);
+          if (looksBinary(e.document.getText())) return;
           completer.tracker.opened(e.document.uri, e.document.getText());
           warm(e.document.languageId);
         }),
@@ -109,7 +128,10 @@ export function createCompletionFeature(makeGate: () => CompletionGate = () => n
           completer.debounce.noteKeystroke();
           completer.documentChanged(e.document.uri, e.document.getText());
         }),
-        ctx.documents.onDidClose((e) => justOpened.delete(e.document.uri)),
+        ctx.documents.onDidClose((e) => {
+          justOpened.delete(e.document.uri);
+          binaryLogged.delete(e.document.uri);
+        }),
         ctx.connection.onExecuteCommand((params) => {
           if (params.command !== CompletionAcceptedCommand.command) return null;
           completer.stats.accepted++;

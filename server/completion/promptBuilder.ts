@@ -9,6 +9,7 @@ import type { Engine, PromptPiece } from "../engine/types";
 import { commentMarker } from "./commentMarker";
 import type { ContextRing } from "./contextRing";
 import type { CursorLine } from "./cursorLine";
+import { holdToBudget } from "./lineBudget";
 import { LineTokens } from "./lineTokens";
 import { StickyPrefixWindows, suffixWindow } from "./promptWindows";
 import { renderPrompt, type ContextFile } from "./renderPrompt";
@@ -36,6 +37,23 @@ interface Snapshot {
   readonly path: string;
 }
 
+/**
+ * Tokens of the cursor's line that the budgets do not charge for: the room left beside the
+ * template (runModel's TEMPLATE_OVERHEAD) covers an ordinary line, so ordinary typing keeps the
+ * windows, and the cache behind them, exactly as they were.
+ */
+const FREE_LINE_TOKENS = 32;
+
+/**
+ * A window's budget once the cursor's line has taken its share, in steps of FREE_LINE_TOKENS so
+ * that the window (and the model's cache) stays put while a long line grows a token at a time.
+ */
+function budgetLeft(budget: number, lineTokens: number): number {
+  if (lineTokens <= FREE_LINE_TOKENS) return budget;
+  const charged = Math.ceil((lineTokens - FREE_LINE_TOKENS) / FREE_LINE_TOKENS) * FREE_LINE_TOKENS;
+  return Math.max(0, budget - charged);
+}
+
 /** Imports longer than this are cut: they are a reminder of names in scope, not the point. */
 const MAX_IMPORT_LINES = 24;
 
@@ -52,13 +70,19 @@ export class PromptBuilder {
     }
     const { lines: tokens, windows } = this.counter;
     const { cursor, facts } = request;
+    const count = (text: string): number => engine.countTokens(text);
+    // The cursor's line is held to the budgets too: a very long line keeps its part next to the
+    // cursor (the typed text stays last), and what it takes comes off the windows above and below.
+    const line = holdToBudget(cursor.linePrefix, budgets.prefixTokens, "end", count);
+    const lineAfter = holdToBudget(cursor.lineSuffix, budgets.suffixTokens, "start", count);
+    const prefixBudget = budgetLeft(budgets.prefixTokens, line.tokens);
     const lines = cursor.text.split("\n");
-    const window = windows.window(`${request.uri}#${budgets.prefixTokens}`, lines, cursor.line, budgets.prefixTokens);
-    const suffix = suffixWindow(lines, cursor.line, cursor.lineSuffix, budgets.suffixTokens, tokens);
+    const window = windows.window(`${request.uri}#${prefixBudget}`, lines, cursor.line, prefixBudget);
+    const suffix = suffixWindow(lines, cursor.line, lineAfter.text, budgetLeft(budgets.suffixTokens, lineAfter.tokens), tokens);
     const snapshot = this.contextFor(request, engine, window.text + suffix, budgets.contextTokens);
     return renderPrompt(template, {
       repo: snapshot.repo, path: snapshot.path, comment: commentMarker(request.languageId), context: snapshot.files,
-      prefix: headerAbove(facts, window.startLine) + window.text, suffix, line: cursor.linePrefix,
+      prefix: headerAbove(facts, window.startLine) + window.text, suffix, line: line.text,
     });
   }
 

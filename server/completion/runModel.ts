@@ -6,6 +6,7 @@
 import type { Engine } from "../engine/types";
 import type { EnclaveSettings } from "../../common/settings";
 import { cursorLine } from "./cursorLine";
+import { syntaxViewOf } from "./documentWindow";
 import { generateCandidates, type CandidateOutcome } from "./generateCandidates";
 import { postprocess } from "./postprocess";
 import type { FilterContext } from "./postprocess/filterContext";
@@ -20,6 +21,11 @@ export interface ModelInput {
   readonly text: string;
   readonly offset: number;
   readonly explicit: boolean;
+  /**
+   * Set when `text` is a window of a larger document (documentWindow.ts): where the window
+   * starts, the document's length and first lines, and the cursor's 0-based line in it.
+   */
+  readonly window?: { readonly start: number; readonly documentLength: number; readonly head?: string; readonly line: number };
 }
 
 export interface ModelRun extends CandidateOutcome {
@@ -40,6 +46,19 @@ export function budgetsFor(settings: EnclaveSettings, contextSize: number): Budg
   return { prefixTokens: Math.floor(wanted.prefixTokens * scale), suffixTokens: Math.floor(wanted.suffixTokens * scale), contextTokens: Math.floor(wanted.contextTokens * scale) };
 }
 
+/** The least prompt budget a completion is worth making for. */
+const MIN_PROMPT_TOKENS = 16;
+
+/**
+ * Why no prompt fits at all, or undefined when one does: the generation takes the whole
+ * context, so the advice is about the two settings that share it.
+ */
+export function promptRoomProblem(settings: EnclaveSettings, contextSize: number): string | undefined {
+  const maxTokens = settings["completion.maxTokens"];
+  if (contextSize - maxTokens - TEMPLATE_OVERHEAD >= MIN_PROMPT_TOKENS) return undefined;
+  return `enclave.completion.maxTokens (${maxTokens}) leaves no room for a prompt in the model's context of ${contextSize} tokens; lower enclave.completion.maxTokens or raise enclave.contextSize.`;
+}
+
 export interface ModelRunOptions {
   readonly builder: PromptBuilder;
   readonly gate: CompletionGate;
@@ -52,13 +71,15 @@ export async function runModel(input: ModelInput, settings: EnclaveSettings, eng
   const started = performance.now();
   await loadSyntax(input.languageId);
   const cursor = cursorLine(input.text, input.offset);
-  const facts = readSyntax(cursor, input.languageId);
+  const view = syntaxViewOf(input.text, input.offset);
+  const facts = readSyntax(cursor, input.languageId, input.window?.head, view);
   const prompt = options.builder.build({ uri: input.uri, languageId: input.languageId, cursor, facts }, engine, options.template, budgetsFor(settings, engine.model.contextSize));
   const contextMs = performance.now() - started;
   // The generated demo model writes random text: holding it to the grammar would hide every
   // suggestion, so for it (only) the syntax check is skipped and its ghost text stays visible.
   const filterContext: FilterContext = {
     cursor, mode: facts.mode, maxLines: settings["completion.maxLines"], parsedBefore: engine.model.demo ? undefined : facts.parses,
+    parseWindow: { text: view.text, offset: view.offset },
     parses: (text) => parsesCleanly(text, input.languageId),
   };
   const shieldMode = settings["shield.completions"];

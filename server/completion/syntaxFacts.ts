@@ -3,10 +3,13 @@
  * (server/syntax/parser.ts is the only importer of web-tree-sitter): whether to write one line
  * or a block, the file's imports and the enclosing scope's first line (shown to the model when
  * the prefix window starts below them), and whether the document parses as it is. The tree is
- * parsed once per request and freed before this returns.
+ * parsed once per request and freed before this returns. Only a window around the cursor is
+ * parsed (documentWindow.ts), plus the document's head for its imports when the window starts
+ * below it, so a request costs the same in a huge file as in a small one.
  */
 import { enclosingScope, ensureLanguage, isLoaded, parseSync, type ParsedTree, type SyntaxNode } from "../syntax/parser";
 import type { CursorLine } from "./cursorLine";
+import { detach, HEAD_CHARS, syntaxViewOf, type SyntaxView } from "./documentWindow";
 
 export type CompletionMode = "single" | "multi";
 
@@ -45,6 +48,9 @@ export function parsesCleanly(text: string, languageId: string): boolean | undef
   if (!tree) return undefined;
   try {
     return !tree.hasError;
+  } catch {
+    // The runtime failed under the tree (parser.ts renews it); the answer is unknown.
+    return undefined;
   } finally {
     tree.dispose();
   }
@@ -66,34 +72,69 @@ function insideCommentOrString(node: SyntaxNode | null): boolean {
   return false;
 }
 
-function importsOf(tree: ParsedTree): SyntaxFacts["imports"] {
+function importsOf(tree: ParsedTree, lineShift: number): SyntaxFacts["imports"] {
   const nodes = tree.root.namedChildren.filter((n) => importTypes.has(n.type));
   if (nodes.length === 0) return undefined;
   const last = tree.rangeOf(nodes[nodes.length - 1]!);
-  return { text: nodes.map((n) => n.text).join("\n"), endLine: last.end.row + 1 };
+  return { text: detach(nodes.map((n) => n.text).join("\n")), endLine: last.end.row + 1 + lineShift };
 }
 
-function scopeOf(tree: ParsedTree, cursor: CursorLine): SyntaxFacts["scope"] {
-  const scope = enclosingScope(tree, { row: cursor.line, column: cursor.linePrefix.length });
+function scopeOf(tree: ParsedTree, view: SyntaxView, cursor: CursorLine): SyntaxFacts["scope"] {
+  const row = cursor.line - view.lineShift;
+  const scope = enclosingScope(tree, { row, column: view.offset - (view.text.lastIndexOf("\n", view.offset - 1) + 1) });
   if (!scope || rootTypes.has(scope.type)) return undefined;
   const range = tree.rangeOf(scope);
-  if (range.start.row >= cursor.line) return undefined;
-  const lineStart = cursor.text.lastIndexOf("\n", range.startIndex - 1) + 1;
-  const lineEnd = cursor.text.indexOf("\n", range.startIndex);
-  return { startLine: range.start.row, header: cursor.text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd) };
+  if (range.start.row >= row) return undefined;
+  const lineStart = view.text.lastIndexOf("\n", range.startIndex - 1) + 1;
+  const lineEnd = view.text.indexOf("\n", range.startIndex);
+  return { startLine: range.start.row + view.lineShift, header: view.text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd) };
 }
 
-/** Reads the facts for one request; without a loaded grammar only the text-based mode is known. */
-export function readSyntax(cursor: CursorLine, languageId: string): SyntaxFacts {
+/**
+ * The imports in the first lines of a text, for a parsed view that starts below them. `above`
+ * says the head is the document's and the text a window below it: the imports then end before
+ * the window's line 0.
+ */
+function importsOfHead(head: string, languageId: string, above: boolean): SyntaxFacts["imports"] {
+  const imports = headImports(head, languageId);
+  return imports && (above ? { text: imports.text, endLine: 0 } : imports);
+}
+
+/** The last head parsed and its imports: the head of the file being typed in rarely changes. */
+let lastHead: { readonly text: string; readonly languageId: string; readonly imports: SyntaxFacts["imports"] } | undefined;
+
+function headImports(head: string, languageId: string): SyntaxFacts["imports"] {
+  if (lastHead?.languageId === languageId && lastHead.text === head) return lastHead.imports;
+  const tree = parseSync(head, languageId);
+  if (!tree) return undefined;
+  try {
+    const imports = importsOf(tree, 0);
+    lastHead = { text: detach(head), languageId, imports };
+    return imports;
+  } finally {
+    tree.dispose();
+  }
+}
+
+/**
+ * Reads the facts for one request; without a loaded grammar only the text-based mode is known.
+ * `head` is the document's first lines when `cursor.text` is a window that starts below them;
+ * `view` the part of `cursor.text` to parse.
+ */
+export function readSyntax(cursor: CursorLine, languageId: string, head?: string, view: SyntaxView = syntaxViewOf(cursor.text, cursor.offset)): SyntaxFacts {
   const textMode = modeFromText(cursor);
   if (!isLoaded(languageId)) return { mode: textMode };
-  const tree = parseSync(cursor.text, languageId);
+  const tree = parseSync(view.text, languageId);
   if (!tree) return { mode: textMode };
   try {
     // Look at the character before the cursor: at the end of a line comment the cursor itself is past the node.
-    const probe = cursor.linePrefix.trim() ? cursor.offset - 1 : cursor.offset;
+    const probe = cursor.linePrefix.trim() ? view.offset - 1 : view.offset;
     const mode = textMode === "multi" && insideCommentOrString(tree.nodeAtIndex(probe)) ? "single" : textMode;
-    return { mode, imports: importsOf(tree), scope: scopeOf(tree, cursor), parses: !tree.hasError };
+    const imports = view.start === 0 ? importsOf(tree, 0) : importsOfHead(head ?? cursor.text.slice(0, HEAD_CHARS), languageId, head !== undefined);
+    return { mode, imports, scope: scopeOf(tree, view, cursor), parses: !tree.hasError };
+  } catch {
+    // The runtime failed under the tree (parser.ts renews it): answer from the text alone.
+    return { mode: textMode };
   } finally {
     tree.dispose();
   }

@@ -26,7 +26,7 @@ const usage = (r: ServeResult) => ({
 /** Enclave's own timings beside the OpenAI fields; other clients ignore them. */
 const timings = (r: ServeResult) => ({
   stopReason: r.stopReason, promptTokensEvaluated: r.promptTokensEvaluated, promptTokensReused: r.promptTokensReused,
-  promptMs: r.promptMs, generationMs: r.generationMs, slot: r.slot, evicted: r.evicted,
+  promptMs: r.promptMs, generationMs: r.generationMs, slot: r.slot, evicted: r.evicted, promptTruncated: r.promptTruncated,
 });
 
 /** The completion prompt: Enclave's structured pieces, else OpenAI's prompt (+ suffix for fill-in-the-middle). */

@@ -4,8 +4,7 @@ import { EngineMetricsCollector } from "../engine/metrics";
 import { PrefixCachedSequence, type SequenceResult } from "../engine/sequence";
 import type { ChatMessage, PromptPiece, SequenceKind, SpecialTokenName } from "../engine/types";
 import { SlotPool } from "./slotPool";
-import { tokenizePieces } from "../engine/tokenizePieces";
-import { specialTokenTexts } from "./servePrompt";
+import { fitPieces, specialTokenTexts } from "./servePrompt";
 
 export interface ServeGeneration {
   readonly maxTokens: number;
@@ -20,6 +19,8 @@ export interface ServeResult extends SequenceResult {
   /** The KV slot the request ran on, and the client that lost the slot to it, if any. */
   readonly slot: number;
   readonly evicted?: string;
+  /** True when the prompt was longer than the context allows and was cut to fit. */
+  readonly promptTruncated?: boolean;
 }
 
 /** What `enclave/metrics`-style reporting shows per slot. */
@@ -68,9 +69,16 @@ export class ServeEngine {
     return this.stats.length;
   }
 
-  /** Completes a prompt on the client's slot. */
-  complete(client: string, prompt: readonly PromptPiece[], options: ServeGeneration): Promise<ServeResult> {
-    return this.run(client, "completion", tokenizePieces(this.local, prompt), options);
+  /**
+   * Completes a prompt on the client's slot. A prompt longer than the context leaves room for
+   * is cut to fit (fitPieces), not refused: the answer says so in `promptTruncated`.
+   */
+  async complete(client: string, prompt: readonly PromptPiece[], options: ServeGeneration): Promise<ServeResult> {
+    const contextSize = this.local.info.contextSize;
+    const room = Math.min(contextSize - 1, Math.max(Math.floor(contextSize / 2), contextSize - options.maxTokens));
+    const { tokens, truncated } = fitPieces(this.local, prompt, room);
+    const result = await this.run(client, "completion", tokens, options);
+    return truncated ? { ...result, promptTruncated: true } : result;
   }
 
   /** Answers a conversation with the model's chat template on the client's slot. */

@@ -1,5 +1,42 @@
 import type { LocalModel } from "../engine/llama";
 import { specialTokenNames, type PromptPiece, type SpecialTokenName } from "../engine/types";
+import { tokenizePieces } from "../engine/tokenizePieces";
+
+/** No token is longer than this many characters; a text piece is cut to what the room could hold before it is tokenized. */
+const MAX_CHARS_PER_TOKEN = 16;
+
+/**
+ * Turns prompt pieces into token ids that fit in `room` tokens, as llama-server does with a
+ * prompt longer than its context: instead of refusing it, the longest text pieces are cut until
+ * it fits. A text piece right after a `fimSuffix` token (the code after the cursor) keeps its
+ * start; every other text keeps its end, the part next to where generation starts. Special
+ * tokens are never cut. `truncated` says whether anything was.
+ */
+export function fitPieces(local: LocalModel, prompt: readonly PromptPiece[], room: number): { tokens: number[]; truncated: boolean } {
+  const limit = Math.max(1, room);
+  const chars = limit * MAX_CHARS_PER_TOKEN;
+  let truncated = false;
+  const parts = prompt.map((piece, i) => {
+    if (typeof piece !== "string") return { ids: tokenizePieces(local, [piece]), cuttable: false, keepStart: false };
+    const previous = prompt[i - 1];
+    const keepStart = typeof previous === "object" && previous.token === "fimSuffix";
+    if (piece.length > chars) truncated = true;
+    const text = piece.length <= chars ? piece : keepStart ? piece.slice(0, chars) : piece.slice(piece.length - chars);
+    return { ids: tokenizePieces(local, [text]), cuttable: true, keepStart };
+  });
+  let total = parts.reduce((n, p) => n + p.ids.length, 0);
+  while (total > limit) {
+    const longest = parts.filter((p) => p.cuttable && p.ids.length > 0).sort((a, b) => b.ids.length - a.ids.length)[0];
+    if (!longest) break;
+    const drop = Math.min(longest.ids.length, total - limit);
+    longest.ids = longest.keepStart ? longest.ids.slice(0, longest.ids.length - drop) : longest.ids.slice(drop);
+    total -= drop;
+    truncated = true;
+  }
+  const tokens: number[] = [];
+  for (const part of parts) for (const id of part.ids) tokens.push(id);
+  return { tokens, truncated };
+}
 
 /** The model's special-token texts by name (`fimPrefix` → `<|fim_prefix|>`), for clients that send text prompts. */
 export function specialTokenTexts(local: LocalModel): Partial<Record<SpecialTokenName, string>> {

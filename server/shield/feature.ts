@@ -6,6 +6,7 @@ import { CodeActionKind, type ClientCapabilities, type Disposable, type ServerCa
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { Feature, FeatureContext } from "../feature";
 import { ShieldScanRequest, type ShieldFinding } from "../../common/protocol";
+import { onSyntaxRuntimeReset } from "../syntax/parser";
 import { defaultScanner } from "./defaultScanner";
 import { looksBinary, maxScanBytes } from "./fileWalker";
 import type { ScanFinding, ShieldScanner } from "./scanner";
@@ -20,7 +21,11 @@ export function toWireFinding(f: ScanFinding): ShieldFinding {
   return { ruleId, cwe, ...(alsoCwe?.length ? { alsoCwe } : {}), severity, message, line, column, endLine, endColumn };
 }
 
-/** Why a text is not scanned (too big, binary), or undefined when it should be. */
+/**
+ * Why a text is not scanned (too big, binary), or undefined when it should be. Shield scans a
+ * document whole or not at all (see README, Limits): a finding's data flow can span the file,
+ * and a scan of the limit's size already takes about half a second.
+ */
 export function skipReason(text: string): string | undefined {
   if (text.length > maxScanBytes) return `${text.length} characters is over the ${maxScanBytes} limit`;
   if (looksBinary(text)) return "it looks binary";
@@ -38,6 +43,8 @@ export function createShieldFeature(getScanner: () => ShieldScanner = () => defa
       const timers = new Map<string, NodeJS.Timeout>();
       const published = new Set<string>();
       const justOpened = new Set<string>();
+      // A skipped document is said once (at info) until it is closed, not on every edit.
+      const skipped = new Set<string>();
 
       const clear = (uri: string): void => {
         clearTimeout(timers.get(uri));
@@ -53,9 +60,11 @@ export function createShieldFeature(getScanner: () => ShieldScanner = () => defa
         const text = document.getText();
         const reason = skipReason(text);
         if (reason) {
-          ctx.log.debug(`Shield skipped ${uri}: ${reason}.`);
+          if (!skipped.has(uri)) ctx.log.info(`Shield does not scan ${uri}: ${reason}.`);
+          skipped.add(uri);
           return clear(uri);
         }
+        skipped.delete(uri);
         const started = performance.now();
         const findings = await scanner.scan(text, languageId);
         // A newer edit or a close while scanning makes this result stale.
@@ -74,12 +83,13 @@ export function createShieldFeature(getScanner: () => ShieldScanner = () => defa
       };
 
       for (const p of defaultScanner().problems) ctx.log.warn(`Shield rule problem in ${p.source}: ${p.message}`);
+      const stopWatching = onSyntaxRuntimeReset((reason) => ctx.log.warn(`The tree-sitter runtime failed (${reason}); it was restarted and parsing goes on.`));
 
       return [
         ctx.connection.onRequest(ShieldScanRequest.type, async (params) => {
           const reason = skipReason(params.text);
           if (reason) {
-            ctx.log.debug(`Shield scan request skipped: ${reason}.`);
+            ctx.log.info(`Shield scan request not scanned: ${reason}.`);
             return [];
           }
           return (await scanner.scan(params.text, params.languageId)).map(toWireFinding);
@@ -94,6 +104,7 @@ export function createShieldFeature(getScanner: () => ShieldScanner = () => defa
         }),
         ctx.documents.onDidClose((e) => {
           justOpened.delete(e.document.uri);
+          skipped.delete(e.document.uri);
           clear(e.document.uri);
         }),
         ctx.codeActions.add((params) => {
@@ -102,6 +113,7 @@ export function createShieldFeature(getScanner: () => ShieldScanner = () => defa
           return codeActionsFor(document.uri, document.getText(), document.languageId, params.context.diagnostics);
         }),
         { dispose: () => [...timers.keys()].forEach(clear) },
+        { dispose: stopWatching },
       ];
     },
   };

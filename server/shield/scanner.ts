@@ -74,6 +74,8 @@ export class ShieldScanner {
   async scan(text: string, languageId: string): Promise<ScanFinding[]> {
     if (!this.supports(languageId)) return [];
     if (!this.ready.has(languageId)) await this.prepare(languageId);
+    // Cheap once loaded; after a tree-sitter failure it waits for the renewed runtime's grammar.
+    await ensureLanguage(languageId);
     return this.scanSync(text, languageId) ?? [];
   }
 

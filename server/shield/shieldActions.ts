@@ -60,7 +60,9 @@ export function suppressionEdit(lines: readonly string[], line: number, language
 
 /** Quick fixes for the Shield diagnostics of a code-action request. */
 export function codeActionsFor(uri: string, text: string, languageId: string, diagnostics: readonly Diagnostic[]): CodeAction[] {
-  const lines = text.split(/\r?\n/);
+  // Split only when a Shield diagnostic needs it: clients ask for code actions on every cursor
+  // move, and splitting a huge document each time would block the server.
+  let lines: string[] | undefined;
   const actions: CodeAction[] = [];
   const suppressed = new Set<string>();
   for (const d of diagnostics) {
@@ -76,7 +78,7 @@ export function codeActionsFor(uri: string, text: string, languageId: string, di
       title: `Suppress ${ruleId} on this line`,
       kind: CodeActionKind.QuickFix,
       diagnostics: [d],
-      edit: { changes: { [uri]: [suppressionEdit(lines, d.range.start.line, languageId, ruleId)] } },
+      edit: { changes: { [uri]: [suppressionEdit(lines ??= text.split(/\r?\n/), d.range.start.line, languageId, ruleId)] } },
     });
   }
   return actions;

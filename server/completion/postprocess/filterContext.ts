@@ -11,6 +11,11 @@ export interface FilterContext {
   readonly maxLines: number;
   /** Whether the document parsed before the suggestion; undefined when it cannot be parsed. */
   readonly parsedBefore?: boolean;
+  /**
+   * The part of the document a suggestion is parsed in (a window around the cursor, see
+   * documentWindow.ts); the cursor's text when absent.
+   */
+  readonly parseWindow?: { readonly text: string; readonly offset: number };
   /** Parses a whole document text; undefined when the language has no grammar. */
   readonly parses?: (text: string) => boolean | undefined;
 }

@@ -8,7 +8,7 @@ import type { Filter } from "./filterContext";
 
 export const rejectParseBreaking: Filter = (text, ctx) => {
   if (ctx.parsedBefore !== true || !ctx.parses || !text) return text;
-  const { text: doc, offset } = ctx.cursor;
+  const { text: doc, offset } = ctx.parseWindow ?? ctx.cursor;
   const fits = (candidate: string): boolean => ctx.parses!(doc.slice(0, offset) + candidate + doc.slice(offset)) !== false;
   if (fits(text)) return text;
   const lines = text.split("\n");
