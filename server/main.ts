@@ -60,9 +60,9 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(() => void applySettings());
 
-connection.onDidChangeConfiguration((change) => {
-  settings.update(change.settings);
-  void applySettings();
+connection.onDidChangeConfiguration((change: { settings?: unknown } | null) => {
+  // A malformed change (`null`, `{ enclave: "x" }`) is ignored by the settings, not applied as "all defaults".
+  if (settings.update(change?.settings)) void applySettings();
 });
 
 /** Reads settings and hands the model-related ones to the model manager (which reloads only on change). */
