@@ -50,7 +50,6 @@ export function createCompletionFeature(makeGate: () => CompletionGate = () => n
     name: "completion",
     capabilities: () => ({
       inlineCompletionProvider: true,
-      executeCommandProvider: { commands: [CompletionAcceptedCommand.command] },
     }),
     register(ctx: FeatureContext): Disposable[] {
       const gate = makeGate();
@@ -110,8 +109,7 @@ export function createCompletionFeature(makeGate: () => CompletionGate = () => n
           completer.documentChanged(e.document.uri, e.document.getText());
         }),
         ctx.documents.onDidClose((e) => justOpened.delete(e.document.uri)),
-        ctx.connection.onExecuteCommand((params) => {
-          if (params.command !== CompletionAcceptedCommand.command) return null;
+        ctx.commands.add(CompletionAcceptedCommand.command, () => {
           completer.stats.accepted++;
           return null;
         }),

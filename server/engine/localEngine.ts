@@ -2,14 +2,11 @@ import type { BackendInfo, ModelInfo } from "../../common/protocol";
 import type { LocalModel } from "./llama";
 import type { EngineMetricsCollector } from "./metrics";
 import { PrefixCachedSequence } from "./sequence";
-import type { ChatMessage, ChatRequest, Engine, GenerateRequest, GenerateResult, ModelVocabulary, PromptPiece, SequenceKind, SpecialTokenName } from "./types";
+import { MissingTokenError } from "./errors";
 
-/** Raised when a prompt names a special token the model does not have (FIM on a chat-only model, say). */
-export class MissingTokenError extends Error {
-  constructor(readonly token: SpecialTokenName, model: string) {
-    super(`The model ${model} has no ${token} token, so it cannot do this; choose a code model with fill-in-the-middle tokens.`);
-  }
-}
+// servePrompt.ts imports it from here.
+export { MissingTokenError };
+import type { ChatMessage, ChatRequest, Engine, GenerateRequest, GenerateResult, ModelVocabulary, PromptPiece, SequenceKind, SpecialTokenName } from "./types";
 
 /** The in-process engine: a node-llama-cpp model with one prefix-cached sequence per kind of work. */
 export class LocalEngine implements Engine {
