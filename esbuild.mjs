@@ -1,11 +1,12 @@
-// Bundles the extension host, the language server, the CLI (and, once it exists, the chat
-// webview) into dist/. node-llama-cpp stays external: it loads native binaries that are
+// Bundles the extension host, the language server, the CLI and the chat webview into dist/. node-llama-cpp stays external: it loads native binaries that are
 // shipped per platform beside the bundle, in node_modules.
 import * as esbuild from "esbuild";
-import { chmodSync, cpSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
 const production = process.argv.includes("--production");
+/** The server reports this version in its initialize answer (server/main.ts). */
+const version = JSON.parse(readFileSync("package.json", "utf8")).version;
 const watch = process.argv.includes("--watch");
 
 const common = {
@@ -20,18 +21,17 @@ const common = {
   // web-tree-sitter's ES build reads import.meta.url, which is empty in a CommonJS bundle; its
   // CommonJS build finds its wasm through the locateFile we pass.
   alias: { "web-tree-sitter": "./node_modules/web-tree-sitter/web-tree-sitter.cjs" },
+  define: { ENCLAVE_VERSION: JSON.stringify(version) },
 };
 
 const builds = [
   { ...common, entryPoints: ["src/extension.ts"], outfile: "dist/extension.js" },
   { ...common, entryPoints: ["server/main.ts"], outfile: "dist/server.js" },
   { ...common, entryPoints: ["server/cli.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } },
+  { ...common, platform: "browser", format: "iife", target: "es2022", external: [], entryPoints: ["media/chat/main.ts"], outfile: "dist/webview.js" },
   // Preloaded into worker threads of the server and the CLI, so they are guarded too (server/net/workerPatch.ts).
   { ...common, entryPoints: ["server/net/workerGuard.ts"], outfile: "dist/workerGuard.js" },
 ];
-if (existsSync("media/chat/main.ts")) {
-  builds.push({ ...common, platform: "browser", format: "iife", target: "es2022", external: [], entryPoints: ["media/chat/main.ts"], outfile: "dist/webview.js" });
-}
 
 /** Grammars and the tree-sitter runtime are loaded from dist/grammars by path at run time. */
 function copyAssets() {

@@ -87,10 +87,36 @@ export interface EngineMetrics {
   readonly recent: RequestTimings[];
 }
 
-/** Each feature adds its own section (completion, shield, ...) beside the engine's. */
-export interface MetricsResult {
+/** The chat section of `enclave/metrics`. */
+export interface ChatMetricsSnapshot {
+  readonly turns: number;
+  readonly aborted: number;
+  /** User messages left out of context windows, over all conversations. */
+  readonly droppedTurns: number;
+  readonly cutAttachments: number;
+  readonly last?: { readonly usage?: ChatUsage; readonly timings?: ChatTimings; readonly stopReason?: string };
+}
+
+/** The network section of `enclave/metrics`: the egress guard's counters and its policy. */
+export interface NetworkMetrics {
+  readonly allowed: number;
+  readonly refused: number;
+  readonly violations: number;
+  readonly policy: import("./networkTypes").EgressPolicy;
+}
+
+/**
+ * The sections features add to `enclave/metrics` (server/metricsRegistry.ts), each typed; a
+ * feature that is not running leaves its section out. The engine's is always there.
+ */
+export interface MetricsSections {
+  readonly completion: CompletionMetrics & { readonly snoozedUntil: number | null };
+  readonly chat: ChatMetricsSnapshot;
+  readonly network: NetworkMetrics;
+}
+
+export interface MetricsResult extends Partial<MetricsSections> {
   readonly engine: EngineMetrics;
-  readonly [section: string]: unknown;
 }
 
 /** Client → server: counters since the server started. Later features add their sections. */

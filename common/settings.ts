@@ -9,6 +9,8 @@ interface BaseSpec {
   readonly description: string;
   /** True when changing the value needs the model to be reloaded. */
   readonly reload?: boolean;
+  /** "remote": the reload is needed only while the model comes over the network (remote engine or hf: download). */
+  readonly reloadScope?: "remote";
 }
 interface StringSpec extends BaseSpec { readonly type: "string"; readonly default: string }
 interface EnumSpec<T extends string> extends BaseSpec { readonly type: "string"; readonly enum: readonly T[]; readonly default: T }
@@ -17,8 +19,8 @@ interface BooleanSpec extends BaseSpec { readonly type: "boolean"; readonly defa
 interface StringArraySpec extends BaseSpec { readonly type: "array"; readonly default: readonly string[] }
 export type SettingSpec = StringSpec | EnumSpec<string> | NumberSpec | BooleanSpec | StringArraySpec;
 
-const enumOf = <T extends string>(values: readonly T[], def: T, description: string, reload = false): EnumSpec<T> =>
-  ({ type: "string", enum: values, default: def, description, reload });
+const enumOf = <T extends string>(values: readonly T[], def: T, description: string, reload = false, reloadScope?: "remote"): EnumSpec<T> =>
+  ({ type: "string", enum: values, default: def, description, reload, ...(reloadScope ? { reloadScope } : {}) });
 
 export const settingsSchema = {
   "model": {
@@ -120,17 +122,17 @@ export const settingsSchema = {
   "engine": enumOf(["local", "remote"] as const, "local",
     "Where the model runs. local: in the Enclave server on this machine. remote: on the OpenAI-compatible server at enclave.remote.url (llama.cpp's llama-server, vLLM, Ollama or enclave serve).", true),
   "remote.url": {
-    type: "string", default: "", reload: true,
+    type: "string", default: "", reload: true, reloadScope: "remote",
     description: "Base URL of the remote engine, such as http://gpu-box.internal:8080. A private or loopback host is allowed because this setting names it; a public host must also be listed in enclave.network.allowedHosts. The API key is kept in VS Code's secret storage (Enclave: Set Remote API Key), never here.",
   },
   "remote.model": {
-    type: "string", default: "", reload: true,
+    type: "string", default: "", reload: true, reloadScope: "remote",
     description: "Model name to ask the remote engine for. Empty: the first model the server lists.",
   },
   "remote.fimTemplate": enumOf(["auto", "infill", "qwen", "codellama", "starcoder", "deepseek", "codegemma", "openai-suffix", "none"] as const, "auto",
-    "How inline completions reach the remote model. auto: the structured prompt for enclave serve, llama-server's /infill endpoint, otherwise the fill-in-the-middle tokens of the model family named in the model's name. A family name writes that family's FIM token text into /v1/completions; openai-suffix sends the text after the cursor as the suffix field.", true),
+    "How inline completions reach the remote model. auto: the structured prompt for enclave serve, llama-server's /infill endpoint, otherwise the fill-in-the-middle tokens of the model family named in the model's name. A family name writes that family's FIM token text into /v1/completions; openai-suffix sends the text after the cursor as the suffix field.", true, "remote"),
   "network.allowedHosts": {
-    type: "array", default: ["huggingface.co", "*.huggingface.co", "*.hf.co"], reload: true,
+    type: "array", default: ["huggingface.co", "*.huggingface.co", "*.hf.co"], reload: true, reloadScope: "remote",
     description: "Public hosts (names, *.wildcards, IP addresses or CIDR ranges) the Enclave server may connect to. Loopback is always allowed, and the hosts of enclave.remote.url and enclave.huggingFaceEndpoint are allowed while in use when they are private; any other connection is refused and logged. The defaults let hf: models be downloaded; remove them and nothing public can be reached.",
   },
   "log.level": enumOf(["debug", "info", "warn", "error"] as const, "info", "How much the Enclave output channel shows."),
@@ -145,8 +147,29 @@ type ValueOf<S> = S extends { enum: readonly (infer E)[] } ? E
 /** The typed settings object, keyed like the schema (e.g. `settings["completion.enable"]`). */
 export type EnclaveSettings = { -readonly [K in SettingKey]: ValueOf<(typeof settingsSchema)[K]> };
 
-/** A problem found while reading settings: the user sees it, and the default is used instead. */
-export interface SettingProblem { key: string; message: string }
+/**
+ * A problem found while reading settings; the user sees the message. `ignored`: an unknown
+ * key; `default`: a wrong value replaced by its default; `clamped`: a value brought inside a
+ * limit that depends on another setting or on the machine.
+ */
+export interface SettingProblem {
+  key: string;
+  /** What is wrong, without the remedy (for the CLI, which names its flag instead). */
+  reason: string;
+  message: string;
+  fix: "ignored" | "default" | "clamped";
+}
+
+/** What the machine allows. The schema cannot know it, so the server, the CLI and `serve` pass theirs. */
+export interface MachineLimits {
+  /** CPU threads this process can run at once; more inference threads only queue behind each other. */
+  readonly cpuThreads: number;
+}
+
+/** Pairs of settings where the first must not exceed the second. */
+const ORDERED_PAIRS: ReadonlyArray<readonly [SettingKey, SettingKey]> = [
+  ["completion.debounceMinMs", "completion.debounceMaxMs"],
+];
 
 /** The defaults of every setting. */
 export function defaultSettings(): EnclaveSettings {
@@ -155,26 +178,57 @@ export function defaultSettings(): EnclaveSettings {
   return out as EnclaveSettings;
 }
 
+/** The settings whose change reloads the model; `remote` ones only while the model comes over the network. */
+export function reloadKeys(scope: "local" | "remote"): SettingKey[] {
+  return (Object.keys(settingsSchema) as SettingKey[]).filter((key) => {
+    const spec: SettingSpec = settingsSchema[key];
+    return spec.reload === true && (scope === "remote" || spec.reloadScope !== "remote");
+  });
+}
+
 /**
  * Reads settings from what a client sent: either a nested object (`{ completion: { enable } }`,
- * as `workspace/configuration` returns it) or flat dotted keys. Wrong values are reported and
- * replaced by defaults, so a typo never stops the server; unknown keys are reported too.
+ * as `workspace/configuration` returns it) or flat dotted keys. This is the one validation the
+ * server, the CLI and `enclave serve` share: each value is checked against its schema entry
+ * (wrong ones are reported by name and replaced by the default, so a typo never stops the
+ * server; unknown keys are reported too), then against the other settings and the machine
+ * (`clamped`, with a warning naming both).
  */
-export function parseSettings(raw: unknown): { settings: EnclaveSettings; problems: SettingProblem[] } {
+export function parseSettings(raw: unknown, machine?: MachineLimits): { settings: EnclaveSettings; problems: SettingProblem[] } {
   const settings = defaultSettings();
   const problems: SettingProblem[] = [];
   const flat = flatten(raw);
   for (const [key, value] of Object.entries(flat)) {
     if (!(key in settingsSchema)) {
-      problems.push({ key: `enclave.${key}`, message: `Unknown setting enclave.${key} is ignored.` });
+      problems.push({ key: `enclave.${key}`, fix: "ignored", reason: "no such setting", message: `Unknown setting enclave.${key} is ignored.` });
       continue;
     }
     const spec: SettingSpec = settingsSchema[key as SettingKey];
     const error = validate(spec, value);
-    if (error) problems.push({ key: `enclave.${key}`, message: `enclave.${key}: ${error}; using the default ${JSON.stringify(spec.default)}.` });
+    if (error) problems.push({ key: `enclave.${key}`, fix: "default", reason: error, message: `enclave.${key}: ${error}; using the default ${JSON.stringify(spec.default)}.` });
     else (settings as Record<string, unknown>)[key] = value;
   }
+  problems.push(...clampSettings(settings, machine));
   return { settings, problems };
+}
+
+/** Applies the rules between settings and the machine's limits, changing `settings` in place. */
+function clampSettings(settings: EnclaveSettings, machine: MachineLimits | undefined): SettingProblem[] {
+  const problems: SettingProblem[] = [];
+  const numbers = settings as unknown as Record<SettingKey, number>;
+  for (const [low, high] of ORDERED_PAIRS) {
+    if (numbers[low] <= numbers[high]) continue;
+    const reason = `${numbers[low]} is more than enclave.${high} (${numbers[high]})`;
+    problems.push({ key: `enclave.${low}`, fix: "clamped", reason, message: `enclave.${low}: ${reason}; using ${numbers[high]}.` });
+    numbers[low] = numbers[high];
+  }
+  if (machine && settings.threads > machine.cpuThreads) {
+    const cpus = Math.max(1, machine.cpuThreads);
+    const reason = `${settings.threads} is more than the ${cpus} CPU thread${cpus === 1 ? "" : "s"} this machine runs at once, and extra threads only wait for each other`;
+    problems.push({ key: "enclave.threads", fix: "clamped", reason, message: `enclave.threads: ${reason}; using ${cpus}.` });
+    settings.threads = cpus;
+  }
+  return problems;
 }
 
 function validate(spec: SettingSpec, value: unknown): string | undefined {

@@ -11,7 +11,8 @@ import { completeAt } from "./completion/complete";
 import { ModelManager, describeBackend } from "./engine/modelManager";
 import { createLogger, type LogLevel } from "./logger";
 import { intFlag, parseArgs, stringFlag, UsageError, type ParsedArgs } from "./cliArgs";
-import { defaultSettings, type EnclaveSettings } from "../common/settings";
+import type { EnclaveSettings, SettingKey } from "../common/settings";
+import { MODEL_FLAGS, settingsFromFlags } from "./cliSettings";
 import { runScanCommand } from "./shield/scanCommand";
 import { createInterface } from "node:readline";
 import { fitToTokens, runReuseBenchmark } from "./engine/reuseBenchmark";
@@ -35,9 +36,10 @@ const commandUsage: Record<string, string> = {
 
 const modelOptions = `Model options (complete, status, chat, bench, serve):
   --model FILE|hf:owner/repo/file.gguf   the model (a hf: URI is downloaded first)
-  --threads N      CPU threads (default: physical cores, 1 for tiny models)
+  --threads N      CPU threads, 0..256 (default: physical cores, 1 for tiny models; more than the CPUs: clamped)
   --gpu auto|cuda|vulkan|metal|off
-  --context N      context size in tokens (default 4096)
+  --gpu-layers N   model layers on the GPU (default -1: as many as fit)
+  --context N      context size in tokens, 256..131072 (default 4096)
   --max-tokens N   most tokens to generate (complete, chat; default 64)
   --verbose        log what the engine does to stderr
 `;
@@ -59,12 +61,12 @@ type Command = (args: ParsedArgs) => Promise<number>;
 
 const commands: Record<string, Command> = {
   complete: async (args) => {
+    const settings = settingsFrom(args);
     const file = stringFlag(args, "file");
     const line = intFlag(args, "line");
     const column = intFlag(args, "column");
     const text = readFileSync(file, "utf8");
     const offset = offsetOf(text, line, column);
-    const settings = settingsFrom(args);
     return withEngine(args, settings, async (engine) => {
       const languageId = languageByExtension[extname(file).toLowerCase()] ?? "plaintext";
       const outcome = await completeAt(engine, text, offset, settings, undefined, { languageId, path: resolve(file) });
@@ -94,8 +96,7 @@ const commands: Record<string, Command> = {
   serve: (args) => runServe(args, egressGuard),
   audit: (args) => runAudit(args),
   chat: async (args) => {
-    const settings = settingsFrom(args);
-    settings["chat.maxTokens"] = intFlag(args, "max-tokens", settings["chat.maxTokens"]);
+    const settings = settingsFrom(args, "chat.maxTokens");
     return withEngine(args, settings, async (engine) => {
       const messages: ChatMessage[] = [{ role: "system", content: chatSystemPrompt }];
       const answer = async (text: string): Promise<void> => {
@@ -134,17 +135,13 @@ const commands: Record<string, Command> = {
   },
 };
 
-/** Settings from flags, starting from the same defaults the editor has. */
-function settingsFrom(args: ParsedArgs): EnclaveSettings {
-  const settings = defaultSettings();
-  settings.model = stringFlag(args, "model");
-  settings.threads = intFlag(args, "threads", 0);
-  settings.contextSize = intFlag(args, "context", settings.contextSize);
-  settings["completion.maxTokens"] = intFlag(args, "max-tokens", settings["completion.maxTokens"]);
-  const gpu = stringFlag(args, "gpu", "auto");
-  if (!["auto", "cuda", "vulkan", "metal", "off"].includes(gpu)) throw new UsageError(`--gpu takes auto, cuda, vulkan, metal or off, not "${gpu}".`);
-  settings.gpu = gpu as EnclaveSettings["gpu"];
-  return settings;
+/**
+ * Settings from flags, starting from the same defaults the editor has and checked by the same
+ * validation (out of range: exit 2 naming the flag; more threads than CPUs: clamped, warned).
+ */
+function settingsFrom(args: ParsedArgs, maxTokens: SettingKey = "completion.maxTokens"): EnclaveSettings {
+  stringFlag(args, "model");
+  return settingsFromFlags(args, { ...MODEL_FLAGS, "max-tokens": maxTokens }, (line) => process.stderr.write(`enclave: warning: ${line}\n`));
 }
 
 async function withEngine(args: ParsedArgs, settings: EnclaveSettings, run: (engine: NonNullable<Awaited<ReturnType<ModelManager["engine"]>>>) => Promise<number>): Promise<number> {

@@ -2,9 +2,10 @@ import type { ClientCapabilities, Connection, Disposable, ServerCapabilities, Te
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { SettingsSource } from "./settingsSource";
 import type { Logger } from "./logger";
-import type { ModelManager } from "./engine/modelManager";
+import type { FeatureModels } from "./featureModels";
 import type { MetricsRegistry } from "./metricsRegistry";
 import type { CodeActionRegistry } from "./codeActions";
+import type { CommandRegistry } from "./commandRegistry";
 
 /**
  * Everything a feature may use. Features get their collaborators here instead of reaching
@@ -15,12 +16,14 @@ export interface FeatureContext {
   readonly documents: TextDocuments<TextDocument>;
   readonly settings: SettingsSource;
   readonly log: Logger;
-  /** The model runtime: features ask it for the engine when they need to generate. */
-  readonly models: ModelManager;
+  /** The model runtime, narrowed to what features use: the engine, the status, a reload. */
+  readonly models: FeatureModels;
   /** Features add their section to the `enclave/metrics` answer here. */
   readonly metrics: MetricsRegistry;
   /** Features offer code actions here; never call `connection.onCodeAction` directly (there is one handler). */
   readonly codeActions: CodeActionRegistry;
+  /** Features add `workspace/executeCommand` commands here; never call `connection.onExecuteCommand` (there is one handler). */
+  readonly commands: CommandRegistry;
 }
 
 /**

@@ -19,8 +19,14 @@ import { modelFeature } from "./model/feature";
 import { applyEgressPolicy, askApiKey, networkFeature } from "./net/feature";
 import { shieldFeature } from "./shield/feature";
 import { CodeActionRegistry } from "./codeActions";
+import { CommandRegistry } from "./commandRegistry";
+import { featureModels } from "./featureModels";
 
 const features: Feature[] = [modelFeature, completionFeature, shieldFeature, chatFeature, networkFeature];
+
+/** package.json's version, written in by esbuild (esbuild.mjs `define`); tsc-only builds say "dev". */
+declare const ENCLAVE_VERSION: string | undefined;
+const SERVER_VERSION = typeof ENCLAVE_VERSION === "string" ? ENCLAVE_VERSION : "dev";
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -48,21 +54,26 @@ connection.onInitialize((params): InitializeResult => {
     baseDirectory: folder?.startsWith("file:") ? fileURLToPath(folder) : undefined,
   });
   const codeActions = new CodeActionRegistry();
-  const ctx: FeatureContext = { connection, documents, settings, log, models, metrics: new MetricsRegistry(), codeActions };
-  disposables.push(codeActions.listen(connection));
+  const commands = new CommandRegistry();
+  const ctx: FeatureContext = {
+    connection, documents, settings, log, models: featureModels(models, settings), metrics: new MetricsRegistry(), codeActions, commands,
+  };
+  disposables.push(codeActions.listen(connection), commands.listen(connection));
   const capabilities: ServerCapabilities = { textDocumentSync: TextDocumentSyncKind.Incremental };
   for (const feature of features) {
-    mergeCapabilities(capabilities, feature.capabilities(params.capabilities));
+    Object.assign(capabilities, feature.capabilities(params.capabilities));
     disposables.push(...feature.register(ctx));
   }
-  return { capabilities, serverInfo: { name: "enclave", version: "0.1.0" } };
+  // Every command a feature added, and only those: the client offers them to the user.
+  if (commands.commands.length) capabilities.executeCommandProvider = { commands: commands.commands };
+  return { capabilities, serverInfo: { name: "enclave", version: SERVER_VERSION } };
 });
 
 connection.onInitialized(() => void applySettings());
 
-connection.onDidChangeConfiguration((change) => {
-  settings.update(change.settings);
-  void applySettings();
+connection.onDidChangeConfiguration((change: { settings?: unknown } | null) => {
+  // A malformed change (`null`, `{ enclave: "x" }`) is ignored by the settings, not applied as "all defaults".
+  if (settings.update(change?.settings)) void applySettings();
 });
 
 /** Reads settings and hands the model-related ones to the model manager (which reloads only on change). */
@@ -80,10 +91,3 @@ connection.onShutdown(async () => {
 
 documents.listen(connection);
 connection.listen();
-
-/** Adds a feature's capabilities; lists of commands from several features are joined, not replaced. */
-function mergeCapabilities(into: ServerCapabilities, from: ServerCapabilities): void {
-  const commands = [...(into.executeCommandProvider?.commands ?? []), ...(from.executeCommandProvider?.commands ?? [])];
-  Object.assign(into, from);
-  if (commands.length) into.executeCommandProvider = { commands };
-}

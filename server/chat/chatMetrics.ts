@@ -1,14 +1,7 @@
-import type { ChatMessageRecord, ChatTimings, ChatUsage } from "../../common/protocol";
+import type { ChatMessageRecord, ChatMetricsSnapshot } from "../../common/protocol";
 
-/** The chat section of `enclave/metrics`. */
-export interface ChatMetricsSnapshot {
-  readonly turns: number;
-  readonly aborted: number;
-  /** User messages left out of context windows, over all conversations. */
-  readonly droppedTurns: number;
-  readonly cutAttachments: number;
-  readonly last?: { readonly usage?: ChatUsage; readonly timings?: ChatTimings; readonly stopReason?: string };
-}
+export type { ChatMetricsSnapshot };
+
 
 /** Counts chat turns, how they ended and what had to be left out to fit the context window. */
 export class ChatMetrics {

@@ -7,6 +7,7 @@
  * prefetched once the user pauses. Aborts are normal: they answer an empty list.
  */
 import type { Engine } from "../engine/types";
+import { MissingTokenError } from "../engine/errors";
 import type { Logger } from "../logger";
 import type { CompletionSource, CompletionTimings } from "../../common/protocol";
 import type { EnclaveSettings } from "../../common/settings";
@@ -117,7 +118,7 @@ export class Completer {
     } catch (error) {
       this.log.warn(`Inline completion failed: ${(error as Error).message}`);
       this.stats.empty++;
-      return { items: [], problem: (error as Error).name === "MissingTokenError" ? (error as Error).message : undefined };
+      return { items: [], problem: error instanceof MissingTokenError ? error.message : undefined };
     } finally {
       signal.removeEventListener("abort", onAbort);
       if (this.running === controller) this.running = undefined;

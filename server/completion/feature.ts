@@ -57,7 +57,6 @@ export function createCompletionFeature(makeGate: () => CompletionGate = () => n
     name: "completion",
     capabilities: () => ({
       inlineCompletionProvider: true,
-      executeCommandProvider: { commands: [CompletionAcceptedCommand.command] },
     }),
     register(ctx: FeatureContext): Disposable[] {
       const gate = makeGate();
@@ -132,8 +131,7 @@ export function createCompletionFeature(makeGate: () => CompletionGate = () => n
           justOpened.delete(e.document.uri);
           binaryLogged.delete(e.document.uri);
         }),
-        ctx.connection.onExecuteCommand((params) => {
-          if (params.command !== CompletionAcceptedCommand.command) return null;
+        ctx.commands.add(CompletionAcceptedCommand.command, () => {
           completer.stats.accepted++;
           return null;
         }),

@@ -13,3 +13,11 @@ export class DownloadError extends Error {
     this.name = "DownloadError";
   }
 }
+
+/** Raised when a prompt names a special token the model does not have (FIM on a chat-only model, say). */
+export class MissingTokenError extends Error {
+  constructor(readonly token: string, model: string) {
+    super(`The model ${model} has no ${token} token, so it cannot do this; choose a code model with fill-in-the-middle tokens.`);
+    this.name = "MissingTokenError";
+  }
+}

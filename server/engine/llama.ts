@@ -10,6 +10,7 @@ import type { Logger } from "../logger";
 import type { SequenceBackend } from "./sequence";
 import type { ChatMessage, SequenceKind, SpecialTokenName } from "./types";
 import { checkTensorData } from "./ggufSizes";
+import { checkGgufHeader } from "./ggufHeader";
 import { ModelFileError } from "./errors";
 
 type NodeLlamaCpp = typeof import("node-llama-cpp", { with: { "resolution-mode": "import" } });
@@ -104,8 +105,10 @@ async function getBackend(gpu: GpuSetting, threads: number, log: Logger): Promis
 /** Reads and checks a model file, then loads it with one context holding two sequences. */
 export async function loadLocalModel(options: LoadOptions): Promise<LocalModel> {
   const { path, log } = options;
-  const lib = await loadLibrary();
   const size = fileSize(path);
+  // Before node-llama-cpp sees the file: its reader trusts the header's counts and lengths.
+  checkGgufHeader(path, size);
+  const lib = await loadLibrary();
   let fileInfo;
   try {
     fileInfo = await lib.readGgufFileInfo(path, { sourceType: "filesystem", readTensorInfo: true, logWarnings: false, spliceSplitFiles: false });

@@ -4,7 +4,7 @@ import type { EngineMetricsCollector } from "./metrics";
 import { PrefixCachedSequence } from "./sequence";
 import { specialTokenNames, type ChatMessage, type ChatRequest, type Engine, type GenerateRequest, type GenerateResult, type ModelVocabulary, type PromptPiece, type SequenceKind, type SpecialTokenName } from "./types";
 import { tokenizePieces } from "./tokenizePieces";
-export { MissingTokenError } from "./tokenizePieces";
+export { MissingTokenError } from "./errors";
 
 /** The in-process engine: a node-llama-cpp model with one prefix-cached sequence per kind of work. */
 export class LocalEngine implements Engine {

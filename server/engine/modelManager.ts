@@ -1,8 +1,9 @@
 import { freemem } from "node:os";
 import type { ModelCatalogResult, StatusParams } from "../../common/protocol";
 import type { Logger } from "../logger";
-import type { EnclaveSettings } from "../../common/settings";
+import { reloadKeys, type EnclaveSettings } from "../../common/settings";
 import { downloadModel } from "./download";
+import { DownloadError, ModelFileError } from "./errors";
 import { loadLocalModel, probeGpu } from "./llama";
 import { LocalEngine } from "./localEngine";
 import { connectRemoteEngine } from "./remoteConnect";
@@ -14,14 +15,17 @@ import { describeBackend } from "../../common/describeBackend";
 
 export { describeBackend };
 
-/** The settings that decide which model is loaded and how; a change to any of them reloads. */
-const MODEL_KEYS = ["engine", "model", "modelSha256", "modelsDirectory", "huggingFaceEndpoint", "gpu", "gpuLayers", "threads", "contextSize"] as const;
-/** Settings that matter only for a remote engine, or for a download (a refused host may since have been allowed). */
-const REMOTE_KEYS = ["remote.url", "remote.model", "remote.fimTemplate", "network.allowedHosts"] as const;
+/**
+ * The settings whose change reloads the model come from the schema's `reload` flag; those
+ * marked `reloadScope: "remote"` count only while the model comes over the network (a refused
+ * download host may since have been allowed).
+ */
+const LOCAL_KEYS = reloadKeys("local");
+const ALL_KEYS = reloadKeys("remote");
 
 function modelKey(settings: EnclaveSettings): string {
   const remote = settings.engine === "remote" || /^hf:/i.test(settings.model.trim());
-  return JSON.stringify([...MODEL_KEYS.map((k) => settings[k]), ...(remote ? REMOTE_KEYS.map((k) => settings[k]) : [])]);
+  return JSON.stringify((remote ? ALL_KEYS : LOCAL_KEYS).map((k) => [k, settings[k]]));
 }
 
 export interface ModelManagerOptions {
@@ -74,7 +78,9 @@ export class ModelManager {
     const abort = (this.abort = new AbortController());
     this.loading = this.loading.then(() => this.load(settings, abort.signal)).catch((error: unknown) => {
       if (abort.signal.aborted) return;
-      this.options.log.error(`Model load failed: ${(error as Error).stack ?? error}`);
+      // A file or download the user can fix is a status, not a crash report; anything else keeps its stack.
+      if (error instanceof ModelFileError || error instanceof DownloadError) this.options.log.info(`Model load failed: ${error.message}`);
+      else this.options.log.error(`Model load failed: ${(error as Error).stack ?? error}`);
       this.setStatus({ state: "error", message: (error as Error).message });
     });
     return this.loading;

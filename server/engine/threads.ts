@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
+import type { MachineLimits } from "../../common/settings";
 
 /**
  * Counts physical CPU cores. llama.cpp runs best with one thread per physical core: hyper-
@@ -29,4 +30,9 @@ const TINY_MODEL_BYTES = 64 * 1024 * 1024;
 /** The thread count used when the setting is 0 (automatic). */
 export function autoThreads(modelBytes: number): number {
   return modelBytes < TINY_MODEL_BYTES ? 1 : physicalCores();
+}
+
+/** The machine's limits that settings are clamped to (see common/settings.ts). */
+export function machineLimits(): MachineLimits {
+  return { cpuThreads: availableParallelism() };
 }

@@ -1,13 +1,6 @@
 import type { LocalModel } from "./llama";
-import type { PromptPiece, SpecialTokenName } from "./types";
-
-/** Raised when a prompt names a special token the model does not have (FIM on a chat-only model, say). */
-export class MissingTokenError extends Error {
-  constructor(readonly token: SpecialTokenName, model: string) {
-    super(`The model ${model} has no ${token} token, so it cannot do this; choose a code model with fill-in-the-middle tokens.`);
-    this.name = "MissingTokenError";
-  }
-}
+import { MissingTokenError } from "./errors";
+import type { PromptPiece } from "./types";
 
 /**
  * Turns prompt pieces into token ids: plain strings are tokenized with special tokens disabled,

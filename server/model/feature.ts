@@ -1,6 +1,6 @@
 import type { Disposable, WorkDoneProgressServerReporter } from "vscode-languageserver/node";
 import type { Feature, FeatureContext } from "../feature";
-import { MetricsRequest, ModelCatalogRequest, ReloadModelRequest, StatusNotification, StatusRequest, type MetricsResult, type StatusParams } from "../../common/protocol";
+import { MetricsRequest, ModelCatalogRequest, ReloadModelRequest, StatusNotification, StatusRequest, type StatusParams } from "../../common/protocol";
 
 /**
  * Tells clients what the model is doing: `enclave/status` notifications on every change,
@@ -35,14 +35,10 @@ export const modelFeature: Feature = {
 
     return [
       models.onStatus(onStatus),
-      ctx.metrics.add("engine", () => models.metrics.snapshot()),
       connection.onRequest(StatusRequest.type, () => models.status),
-      connection.onRequest(MetricsRequest.type, () => ctx.metrics.snapshot() as unknown as MetricsResult),
-      connection.onRequest(ModelCatalogRequest.type, async () => models.catalog(await ctx.settings.get())),
-      connection.onRequest(ReloadModelRequest.type, async () => {
-        await models.configure(await ctx.settings.get(), true);
-        return models.status;
-      }),
+      connection.onRequest(MetricsRequest.type, () => ({ ...ctx.metrics.snapshot(), engine: models.metrics() })),
+      connection.onRequest(ModelCatalogRequest.type, () => models.catalog()),
+      connection.onRequest(ReloadModelRequest.type, () => models.reload()),
     ];
   },
 };

@@ -50,7 +50,7 @@ export const networkFeature: Feature = {
       }),
       ctx.connection.onNotification(RemoteApiKeyChangedNotification.type, async () => {
         const settings = await ctx.settings.get();
-        if (settings.engine === "remote") await ctx.models.configure(settings, true);
+        if (settings.engine === "remote") await ctx.models.reload();
       }),
     ];
   },

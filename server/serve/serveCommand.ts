@@ -9,7 +9,7 @@ import { createLogger, type LogLevel } from "../logger";
 import { isLoopbackAddress, isLoopbackName } from "../net/addresses";
 import type { EgressGuard } from "../net/egressGuard";
 import { egressPolicyFrom } from "../net/egressPolicy";
-import { defaultSettings, type EnclaveSettings } from "../../common/settings";
+import { MODEL_FLAGS, settingsFromFlags } from "../cliSettings";
 import { checkBindAddress } from "./bindAddress";
 import { ServeEngine } from "./serveEngine";
 import { createServeServer, serveLimits } from "./serveHttp";
@@ -55,13 +55,9 @@ export async function runServe(args: ParsedArgs, guard: EgressGuard): Promise<nu
   if (slots < 1 || slots > 64) throw new UsageError(`--slots takes 1..64, not ${slots}.`);
   const maxConnections = intFlag(args, "max-connections", serveLimits.maxConnections);
   if (maxConnections < 1 || maxConnections > 10_000) throw new UsageError(`--max-connections takes 1..10000, not ${maxConnections}.`);
-  const settings: EnclaveSettings = { ...defaultSettings(), model: stringFlag(args, "model") };
-  settings.threads = intFlag(args, "threads", 0);
-  settings.contextSize = intFlag(args, "context", settings.contextSize);
-  const gpu = stringFlag(args, "gpu", "auto");
-  if (!["auto", "cuda", "vulkan", "metal", "off"].includes(gpu)) throw new UsageError(`--gpu takes auto, cuda, vulkan, metal or off, not "${gpu}".`);
-  settings.gpu = gpu as EnclaveSettings["gpu"];
-  settings.huggingFaceEndpoint = stringFlag(args, "hf-endpoint", settings.huggingFaceEndpoint);
+  stringFlag(args, "model");
+  // The same validation as the language server and the other commands (common/settings.ts).
+  const settings = settingsFromFlags(args, MODEL_FLAGS, (line) => log.warn(line));
   const apiKeys = readKeys(stringFlag(args, "api-key-file", ""));
   guard.label = "serve";
   guard.configure(egressPolicyFrom(settings));
@@ -72,7 +68,7 @@ export async function runServe(args: ParsedArgs, guard: EgressGuard): Promise<nu
     await downloadModel({ url: source.url, dest: source.path, log });
   }
   const engine = await ServeEngine.load({
-    path: source.path, gpu: settings.gpu, gpuLayers: intFlag(args, "gpu-layers", -1), threads: settings.threads,
+    path: source.path, gpu: settings.gpu, gpuLayers: settings.gpuLayers, threads: settings.threads,
     contextSize: settings.contextSize, log, autoThreads, slots,
   });
   if (!isLoopbackName(host) && !isLoopbackAddress(host) && apiKeys.length === 0) {

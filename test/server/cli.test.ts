@@ -27,7 +27,7 @@ test("enclave status, complete and chat run the server's code on a real model", 
   const chat = run(["chat", "--model", scripted, "How", "do", "I", "list", "files?"]);
   assert.equal(chat.status, 0, chat.stderr);
   assert.equal(chat.stdout.trim(), SCRIPTED_MODEL_SCRIPTS.chat.text.trim());
-  const repl = run(["chat", "--model", scripted, "--max-tokens", "8"], "one\ntwo\n\n");
+  const repl = run(["chat", "--model", scripted, "--max-tokens", "16"], "one\ntwo\n\n");
   assert.equal(repl.status, 0, repl.stderr);
   assert.equal(repl.stdout.trim().split("\n").filter((l) => l.startsWith("Here is")).length, 2, repl.stdout);
 });

@@ -121,8 +121,8 @@ test("bad model files give a clear error naming the file and the cause", async (
   const cases: Array<[string, RegExp]> = [
     [join(dir, "missing.gguf"), /missing\.gguf.*(no such file|does not exist|ENOENT)/i],
     [truncated, /truncated\.gguf cannot be used: the file is truncated/],
-    [notGguf, /notes\.gguf cannot be used: it is not a readable GGUF model/],
-    [headerOnly, /header\.gguf cannot be used/],
+    [notGguf, /notes\.gguf cannot be used: it is not a GGUF model \(it starts with the bytes 74686973, not "GGUF"\)/],
+    [headerOnly, /header\.gguf cannot be used: its GGUF header is corrupt or truncated: it declares \d+ metadata entries, but only 6 bytes of the file remain/],
   ];
   for (const [path, expected] of cases) {
     const { manager, engine } = await open(path);

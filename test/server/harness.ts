@@ -36,7 +36,7 @@ export interface RunningServer {
  * Starts `dist/server.js --stdio` as a real child process and speaks LSP to it, like any editor
  * would. The client answers `workspace/configuration` for the `enclave` section with `settings`.
  */
-export async function startServer(settings: Record<string, unknown>, options: { workspace?: string } = {}): Promise<RunningServer> {
+export async function startServer(settings: Record<string, unknown>, options: { workspace?: string; pull?: boolean } = {}): Promise<RunningServer> {
   const child = spawn(process.execPath, [serverPath, "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
   const stderr: string[] = [];
   child.stderr!.on("data", (chunk: Buffer) => stderr.push(chunk.toString()));
@@ -77,7 +77,8 @@ export async function startServer(settings: Record<string, unknown>, options: { 
     processId: process.pid,
     rootUri: pathToFileURL(workspace).href,
     workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: "ws" }],
-    capabilities: { workspace: { configuration: true }, window: { workDoneProgress: true } },
+    // pull: false plays a push-only client (no workspace/configuration): settings come only from didChangeConfiguration.
+    capabilities: { workspace: { configuration: options.pull ?? true }, window: { workDoneProgress: true } },
     initializationOptions: { enclave: settings },
   });
   await connection.sendNotification(InitializedNotification.type, {});

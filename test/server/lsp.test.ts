@@ -1,5 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import {
   CancellationTokenSource, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, InlineCompletionRequest,
@@ -7,7 +9,7 @@ import {
 } from "vscode-languageserver-protocol/node";
 import { MetricsRequest, type EngineMetrics } from "../../common/protocol";
 import { ensureModels } from "../fixtures/gguf";
-import { currentStatus, startServer, type RunningServer } from "./harness";
+import { currentStatus, repoRoot, startServer, type RunningServer } from "./harness";
 
 const uri = pathToFileURL("/tmp/enclave-lsp-test/example.py").href;
 const source = `import os\n\n\ndef load(path):\n    with open(path) as f:\n        return f.read()\n\n\ndef main():\n    data = load("config.ini")\n    `.repeat(8);
@@ -29,6 +31,8 @@ test("the server speaks LSP, loads the model, completes inline with KV reuse, an
   try {
     assert.ok(server.initializeResult.capabilities.inlineCompletionProvider);
     assert.equal(server.initializeResult.serverInfo?.name, "enclave");
+    // The version is package.json's, written into the bundle at build time.
+    assert.equal(server.initializeResult.serverInfo?.version, JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")).version);
     const ready = await server.waitForStatus((s) => s.state === "ready");
     assert.equal(ready.backend?.gpu, "cpu");
     assert.equal(ready.backend?.threads, 1);

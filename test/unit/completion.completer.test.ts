@@ -6,6 +6,7 @@ import { silentLogger } from "../../server/logger";
 import { defaultSettings, type EnclaveSettings } from "../../common/settings";
 import { defaultScanner } from "../../server/shield/defaultScanner";
 import type { ChatRequest, Engine, GenerateRequest, GenerateResult, PromptPiece } from "../../server/engine/types";
+import { MissingTokenError } from "../../server/engine/errors";
 
 /**
  * A scripted engine for completion unit tests: each generate call returns the next scripted
@@ -190,4 +191,18 @@ test("typing something other than the shown suggestion stops its prefetch; typin
   again.documentChanged(input.uri, "data = lo\n");
   await new Promise((r) => setTimeout(r, 800));
   assert.equal(again.stats.snapshot().prefetches, 1, "typing the suggestion's first characters keeps it");
+});
+
+test("a MissingTokenError from the engine becomes the answer's problem (checked with instanceof); other errors answer empty without one", async () => {
+  const engine = new FakeEngine(["x"]);
+  let error: Error = new MissingTokenError("fimPrefix", "Chat-Only-Model");
+  engine.generate = async () => { throw error; };
+  const completer = new Completer(passThroughGate, silentLogger, () => undefined);
+  const missing = await completer.complete(at("a = |\n"), env(engine), signal());
+  assert.deepEqual(missing.items, []);
+  assert.equal(missing.problem, "The model Chat-Only-Model has no fimPrefix token, so it cannot do this; choose a code model with fill-in-the-middle tokens.");
+  error = new Error("llama.cpp went away");
+  const other = await completer.complete(at("b = |\n"), env(engine), signal());
+  assert.deepEqual(other.items, []);
+  assert.equal(other.problem, undefined);
 });
