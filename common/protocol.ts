@@ -500,6 +500,8 @@ export interface CompletionMetrics {
   readonly prefetches: number;
   readonly accepted: number;
   readonly heldBack: number;
+  /** Suggestions shown after Shield's feedback made the model rewrite them. */
+  readonly repaired?: number;
   /** Share of cache lookups answered without the model (exact, typed-ahead or prefetched). */
   readonly cacheHitRate: number;
   readonly last?: CompletionTimings;
