@@ -92,10 +92,11 @@ export function codeActionsFor(uri: string, text: string, languageId: string, di
     const key = `${ruleId}:${d.range.start.line}`;
     if (suppressed.has(key)) continue;
     suppressed.add(key);
+    // No `diagnostics` on purpose: VS Code sorts actions tied to a diagnostic before the rest,
+    // across every extension's providers, so this keeps suppression below other fixes too.
     suppressions.push({
       title: `Suppress ${ruleId} on this line`,
       kind: CodeActionKind.QuickFix,
-      diagnostics: [d],
       edit: { changes: { [uri]: [suppressionEdit(lines, d.range.start.line, languageId, ruleId)] } },
     });
   }

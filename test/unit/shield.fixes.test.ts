@@ -55,6 +55,8 @@ for (const file of cases) {
     assert.ok(first.edit, `the first action (${first.title}) is a real edit, not a suppression or a command`);
     assert.doesNotMatch(first.title, /^Suppress/);
     assert.match(actions.at(-1)!.title, /^Suppress /, "suppression comes last");
+    // VS Code puts actions without diagnostics after every provider's actions with them.
+    assert.equal(actions.at(-1)!.diagnostics, undefined, "suppression carries no diagnostics, so it sorts last in the editor too");
     const firstSuppression = actions.findIndex((a) => /^Suppress /.test(a.title));
     assert.ok(actions.slice(firstSuppression).every((a) => /^Suppress /.test(a.title)), "nothing follows the suppressions");
 
