@@ -327,6 +327,21 @@ export interface ChatSendResult {
   readonly notices: readonly string[];
   /** How many delta notifications were sent for this request, so a client knows it saw them all. */
   readonly deltas: number;
+  /**
+   * Set when a code block of the streamed answer had an error-severity Shield finding and the
+   * answer returned here carries the model's rewrite of that block (enclave.shield.chatRepair).
+   */
+  readonly repaired?: ChatRepairNote;
+}
+
+/** Which block of a chat answer the secure generation loop rewrote, and why (1-based numbers). */
+export interface ChatRepairNote {
+  readonly block: number;
+  readonly line: number;
+  readonly ruleId: string;
+  readonly cwe: string;
+  /** The finding's short title. */
+  readonly message: string;
 }
 
 /** Error codes of chat requests (JSON-RPC application codes). */

@@ -2,7 +2,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { pathToFileURL } from "node:url";
 import { DidOpenTextDocumentNotification, InlineCompletionRequest, InlineCompletionTriggerKind, type InlineCompletionList } from "vscode-languageserver-protocol/node";
-import { CompletionStatsNotification, MetricsRequest, type CompletionMetrics, type CompletionStatsParams } from "../../common/protocol";
+import { randomUUID } from "node:crypto";
+import { ChatSendRequest, CompletionStatsNotification, MetricsRequest, type CompletionMetrics, type CompletionStatsParams } from "../../common/protocol";
+import { codeBlocksOf } from "../../media/chat/codeBlocks";
 import { ensureModels, SCRIPTED_MODEL_SCRIPTS } from "../fixtures/gguf";
 import { startServer } from "./harness";
 
@@ -50,6 +52,31 @@ test("an insecure suggestion is repaired once with Shield's feedback and the rew
     const metrics = (await server.connection.sendRequest(MetricsRequest.type)) as unknown as { completion: CompletionMetrics };
     assert.equal(metrics.completion.repaired, 1);
     assert.equal(metrics.completion.heldBack, 0);
+  } finally {
+    await server.stop();
+  }
+});
+
+/**
+ * The same loop in chat (enclave.shield.chatRepair): the scripted chat answer's second block is
+ * `os.system(user_input)`; the server asks again with that finding as feedback, and the scripted
+ * answer to the feedback turn opens with a clean block, which replaces the insecure one.
+ */
+test("a chat answer's insecure code block is repaired once with Shield's feedback", async () => {
+  const { scripted } = await ensureModels();
+  const original = codeBlocksOf(SCRIPTED_MODEL_SCRIPTS.chat.text);
+  assert.match(original[1]!.code, /os\.system\(user_input\)/);
+  const server = await startServer({ model: scripted, chat: { maxTokens: 512 }, shield: { chatRepair: true } });
+  try {
+    await server.waitForStatus((s) => s.state === "ready");
+    const result = await server.connection.sendRequest(ChatSendRequest.type, { requestId: randomUUID(), text: "Show me how to list files." });
+    assert.deepEqual(result.repaired, { block: 2, line: 2, ruleId: "python-os-system", cwe: "CWE-78", message: "Command injection (CWE-78): os.system/os.popen run their argument through the shell" });
+    const blocks = codeBlocksOf(result.assistant!.text);
+    assert.equal(blocks.length, 2);
+    assert.equal(blocks[0]!.code, original[0]!.code, "the clean block is untouched");
+    assert.doesNotMatch(blocks[1]!.code, /os\.system/);
+    assert.equal(blocks[1]!.code, original[0]!.code, "the scripted model's rewrite is its clean block");
+    assert.ok(result.notices.some((n) => /Shield found CWE-78 in code block 2/.test(n)), JSON.stringify(result.notices));
   } finally {
     await server.stop();
   }
