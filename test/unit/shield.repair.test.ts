@@ -50,3 +50,10 @@ test("a model's answer gives its first fenced block, or the whole text without o
   assert.equal(codeFromAnswer("    a = 1\n"), "    a = 1");
   assert.equal(codeFromAnswer("  \n"), undefined);
 });
+
+test("the status bar says a suggestion was repaired, naming the CWE, and explains it in the tooltip", async () => {
+  const { viewOfStats } = await import("../../src/completion/completionView");
+  const view = viewOfStats({ repaired: { ruleId: "python-os-system", cwe: "CWE-78", severity: "error", message: "shell" } })!;
+  assert.equal(view.text, "$(shield) Shield repaired a suggestion: CWE-78");
+  assert.match(view.tooltip, /first suggestion had python-os-system \(CWE-78\)[\s\S]*asked again/);
+});
