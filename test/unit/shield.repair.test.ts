@@ -9,6 +9,7 @@ import { cursorLine } from "../../server/completion/cursorLine";
 import { feedbackEnding, repairedSuggestion, repairFeedback, repairPrompt } from "../../server/completion/shieldRepair";
 import { replaceBlock } from "../../server/chat/chatRepair";
 import { codeFromAnswer } from "../../server/shield/fixWithModel";
+import { viewOfStats } from "../../src/completion/completionView";
 
 const finding = { ruleId: "python-os-system", cwe: "CWE-78", severity: "error" as const, message: "os.system/os.popen run their argument through the shell; a command built from variables allows command injection." };
 
@@ -51,8 +52,7 @@ test("a model's answer gives its first fenced block, or the whole text without o
   assert.equal(codeFromAnswer("  \n"), undefined);
 });
 
-test("the status bar says a suggestion was repaired, naming the CWE, and explains it in the tooltip", async () => {
-  const { viewOfStats } = await import("../../src/completion/completionView");
+test("the status bar says a suggestion was repaired, naming the CWE, and explains it in the tooltip", () => {
   const view = viewOfStats({ repaired: { ruleId: "python-os-system", cwe: "CWE-78", severity: "error", message: "shell" } })!;
   assert.equal(view.text, "$(shield) Shield repaired a suggestion: CWE-78");
   assert.match(view.tooltip, /first suggestion had python-os-system \(CWE-78\)[\s\S]*asked again/);
