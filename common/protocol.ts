@@ -180,6 +180,79 @@ export namespace ShieldScanRequest {
   export const type = new RequestType<ShieldScanParams, ShieldFinding[], void>(method);
 }
 
+export interface ShieldScanWorkspaceParams {
+  /** Folder paths (not URIs) to scan; .gitignore files, dependency and VCS folders are respected. */
+  readonly folders: readonly string[];
+  /** LSP work-done progress token: the server reports "n of m files" through it. */
+  readonly workDoneToken?: string | number;
+}
+
+export interface ShieldScanWorkspaceResult {
+  readonly files: number;
+  readonly findings: number;
+  /** Files that carry at least one finding (their diagnostics were published). */
+  readonly filesWithFindings: number;
+  /** True when the scan was cancelled; what was found until then is still published. */
+  readonly cancelled: boolean;
+}
+
+/**
+ * Client → server: scan every source file of the workspace folders and publish the findings as
+ * diagnostics (the Problems panel), with progress; cancellable with the request's token.
+ */
+export namespace ShieldScanWorkspaceRequest {
+  export const method = "enclave/shield/scanWorkspace" as const;
+  export const type = new RequestType<ShieldScanWorkspaceParams, ShieldScanWorkspaceResult, void>(method);
+}
+
+/** Arguments of the "Fix with Enclave" code action's command (what the client passes back). */
+export interface ShieldFixWithModelArgs {
+  readonly uri: string;
+  /** The finding's range in the document. */
+  readonly range: ChatRange;
+  readonly ruleId: string;
+  readonly cwe: string;
+  /** The finding's short title, used as the model's instruction. */
+  readonly message: string;
+}
+
+/**
+ * The client-side command a "Fix with Enclave" code action runs: it asks the server for a
+ * rewrite (`ShieldFixWithModelRequest`) and shows it as a diff to accept or reject.
+ */
+export namespace ShieldFixWithModelCommand {
+  export const command = "enclave.shield.fixWithModel" as const;
+}
+
+/** A proposed rewrite of part of a document, reviewed as a diff before it is applied. */
+export interface ProposedEdit {
+  readonly uri: string;
+  /** The document version the proposal was made for; a newer version makes it stale. */
+  readonly version: number;
+  /** The lines replaced (whole lines, 0-based, end exclusive at character 0 of the next line or end of text). */
+  readonly range: ChatRange;
+  readonly originalText: string;
+  readonly newText: string;
+}
+
+export interface ShieldFixWithModelResult {
+  /** Absent when there is no proposal (cancelled, no model, or the model's answer was unusable). */
+  readonly proposal?: ProposedEdit;
+  /** Shield findings left in the document if the proposal is applied, within the rewritten lines. */
+  readonly remaining: readonly ShieldFinding[];
+  /** Why there is no proposal, as a sentence for the user. */
+  readonly reason?: string;
+}
+
+/**
+ * Client → server: ask the model to rewrite the statement(s) around a finding with the finding
+ * as the instruction; the answer is re-scanned. Cancelling the request aborts the generation.
+ */
+export namespace ShieldFixWithModelRequest {
+  export const method = "enclave/shield/fixWithModel" as const;
+  export const type = new RequestType<ShieldFixWithModelArgs, ShieldFixWithModelResult, void>(method);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Chat (`enclave/chat/*`). The server holds the live conversations in memory and runs them on
 // the model's chat sequence; a client that wants history across restarts persists what `send`
@@ -283,6 +356,21 @@ export interface ChatSendResult {
   readonly notices: readonly string[];
   /** How many delta notifications were sent for this request, so a client knows it saw them all. */
   readonly deltas: number;
+  /**
+   * Set when a code block of the streamed answer had an error-severity Shield finding and the
+   * answer returned here carries the model's rewrite of that block (enclave.shield.chatRepair).
+   */
+  readonly repaired?: ChatRepairNote;
+}
+
+/** Which block of a chat answer the secure generation loop rewrote, and why (1-based numbers). */
+export interface ChatRepairNote {
+  readonly block: number;
+  readonly line: number;
+  readonly ruleId: string;
+  readonly cwe: string;
+  /** The finding's short title. */
+  readonly message: string;
 }
 
 /** Error codes of chat requests (JSON-RPC application codes). */
@@ -386,6 +474,11 @@ export interface CompletionStatsParams {
   readonly heldBack?: CompletionShieldNote;
   /** Set when a shown suggestion has a Shield finding (warn mode, or a warning in block mode). */
   readonly warning?: CompletionShieldNote;
+  /**
+   * Set when the model's first suggestion had this error-severity finding and the suggestion
+   * shown is the model's second answer, written with the finding as feedback.
+   */
+  readonly repaired?: CompletionShieldNote;
   /** Why inline completion cannot work right now (a model without FIM tokens, say). */
   readonly problem?: string;
 }
@@ -451,6 +544,8 @@ export interface CompletionMetrics {
   readonly prefetches: number;
   readonly accepted: number;
   readonly heldBack: number;
+  /** Suggestions shown after Shield's feedback made the model rewrite them. */
+  readonly repaired?: number;
   /** Share of cache lookups answered without the model (exact, typed-ahead or prefetched). */
   readonly cacheHitRate: number;
   readonly last?: CompletionTimings;

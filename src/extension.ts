@@ -6,6 +6,7 @@ import { EnclaveContext } from "./ctx";
 import { createLog } from "./log";
 import { ModelView } from "./modelView";
 import { registerNetwork } from "./network/registerNetwork";
+import { registerShield, type ShieldApi } from "./shield/registerShield";
 
 let ctx: EnclaveContext | undefined;
 
@@ -13,6 +14,7 @@ let ctx: EnclaveContext | undefined;
 export interface EnclaveApi {
   readonly context: EnclaveContext;
   readonly chat: ChatApi;
+  readonly shield: ShieldApi;
 }
 
 export function activate(extension: vscode.ExtensionContext): EnclaveApi {
@@ -23,11 +25,12 @@ export function activate(extension: vscode.ExtensionContext): EnclaveApi {
   registerNetwork(ctx);
   registerCompletion(ctx);
   const chat = registerChat(ctx);
+  const shield = registerShield(ctx);
   const modelView = new ModelView();
   ctx.push(modelView, vscode.window.registerTreeDataProvider("enclave.model", modelView), ctx.onStatus((s) => modelView.update(s)));
   // The server starts after activation returns, so VS Code's start-up is never held up by it.
   setTimeout(() => void ctx?.ensureClient().catch(() => undefined), 0);
-  return { context: ctx, chat };
+  return { context: ctx, chat, shield };
 }
 
 export async function deactivate(): Promise<void> {

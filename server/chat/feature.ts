@@ -11,7 +11,9 @@ import {
   ChatCancelRequest, ChatDeleteRequest, ChatDeltaNotification, ChatErrors, ChatListRequest, ChatLoadRequest, ChatRenameRequest,
   ChatRestoreRequest, ChatSendRequest, type ChatMessageRecord, type ChatSendParams, type ChatSendResult,
 } from "../../common/protocol";
+import { defaultScanner } from "../shield/defaultScanner";
 import { ChatMetrics } from "./chatMetrics";
+import { repairChatAnswer } from "./chatRepair";
 import { MessageTooLongError, runTurn } from "./chatTurn";
 import { ConversationStore, invalidConversation, summaryOf } from "./conversationStore";
 import { DeltaStream } from "./deltaStream";
@@ -74,8 +76,19 @@ export const chatFeature: Feature = {
           signal: controller.signal, onText: (chunk) => stream.push(chunk), startedAt,
         });
         const deltas = stream.finish();
+        // The secure generation loop: one more question when a code block is insecure.
+        const repair = settings["shield.chatRepair"] && outcome.assistant.stopReason !== "abort"
+          ? await repairChatAnswer(outcome.assistant.text, engine, defaultScanner().scanner, {
+            signal: controller.signal, maxTokens: settings["chat.maxTokens"], fallbackLanguage: params.context?.find((c) => c.languageId)?.languageId ?? "plaintext",
+          })
+          : undefined;
+        if (repair?.repaired) {
+          const r = repair.repaired;
+          outcome.notices.push(`Shield found ${r.cwe} in code block ${r.block} (line ${r.line}: ${r.message}); Enclave asked the model again with that as feedback, and the block shown is its rewrite, which Shield finds clean.`);
+        }
         const assistant: ChatMessageRecord = {
           ...outcome.assistant,
+          ...(repair?.repaired ? { text: repair.text } : {}),
           timings: { ...outcome.assistant.timings!, ...(stream.firstSentAt ? { firstTextMs: stream.firstSentAt - startedAt } : {}) },
         };
         const updated = store.append(conversationId, [user, assistant], outcome.firstInContext, titleFor(user));
@@ -83,7 +96,7 @@ export const chatFeature: Feature = {
         ctx.log.debug(`Chat ${requestId}: ${assistant.usage?.generatedTokens} tokens, ${assistant.stopReason}, prompt ${assistant.usage?.promptTokens} (reused ${assistant.usage?.promptTokensReused}) in ${assistant.timings?.totalMs.toFixed(0)} ms.`);
         return {
           requestId, conversationId, title: updated.title, firstInContext: updated.firstInContext, user, assistant,
-          notices: [...attachments.notices, ...outcome.notices], deltas,
+          notices: [...attachments.notices, ...outcome.notices], deltas, ...(repair?.repaired ? { repaired: repair.repaired } : {}),
         };
       });
       queue = turn.catch(() => undefined);

@@ -35,6 +35,8 @@ export interface CompletionAnswer {
   readonly timings?: CompletionTimings;
   readonly heldBack?: GateFinding;
   readonly warning?: GateFinding;
+  /** The finding a shown suggestion was repaired from (the model's second answer, with feedback). */
+  readonly repaired?: GateFinding;
   readonly problem?: string;
   readonly aborted?: boolean;
 }
@@ -160,12 +162,13 @@ export class Completer {
     const run = await runModel(input, settings, engine, { builder: this.builder, gate: this.gate, template: choice.template, existing: hit?.candidates, signal });
     if (run.aborted) return { items: [], aborted: true };
     if (run.heldBack.length) this.stats.heldBack++;
+    if (run.repaired.length) this.stats.repaired++;
     if (reuse) this.cache.store(salt, input.text, input.offset, run.shown);
     const timings = timingsOf("model", run, debounceMs, performance.now() - started);
     if (run.shown.length) this.stats.record(timings);
     const first = run.shown[0];
     if (reuse && !input.explicit && first && !first.includes("\n")) this.prefetchAfter(input, first, settings, engine, choice.template, salt);
-    return { items: run.shown, timings, heldBack: run.heldBack[0], warning: run.warnings[0] };
+    return { items: run.shown, timings, heldBack: run.heldBack[0], warning: run.warnings[0], repaired: run.repaired[0] };
   }
 
   private served(source: CompletionSource, items: readonly string[], started: number): CompletionAnswer {

@@ -16,6 +16,8 @@ export class CompletionStats {
   prefetches = 0;
   accepted = 0;
   heldBack = 0;
+  /** Suggestions shown after the secure generation loop repaired them. */
+  repaired = 0;
   /** Requests that looked in the suggestion cache (reuse on, completions enabled). */
   lookups = 0;
   private readonly served: Record<CompletionSource, number> = { model: 0, cache: 0, typedAhead: 0, prefetch: 0 };
@@ -42,7 +44,7 @@ export class CompletionStats {
     const hits = this.served.cache + this.served.typedAhead + this.served.prefetch;
     return {
       requests: this.requests, served: { ...this.served }, empty: this.empty, aborted: this.aborted,
-      modelCalls: this.modelCalls, prefetches: this.prefetches, accepted: this.accepted, heldBack: this.heldBack,
+      modelCalls: this.modelCalls, prefetches: this.prefetches, accepted: this.accepted, heldBack: this.heldBack, repaired: this.repaired,
       cacheHitRate: this.lookups ? hits / this.lookups : 0,
       last: this.recent[this.recent.length - 1],
       stages,

@@ -70,7 +70,7 @@ export function createCompletionFeature(makeGate: () => CompletionGate = () => n
       const report = (answer: CompletionAnswer): void => {
         if (!answer.timings && !answer.heldBack && !answer.problem) return;
         void ctx.connection.sendNotification(CompletionStatsNotification.type, {
-          timings: answer.timings, heldBack: answer.heldBack, warning: answer.warning, problem: answer.problem,
+          timings: answer.timings, heldBack: answer.heldBack, warning: answer.warning, repaired: answer.repaired, problem: answer.problem,
         });
       };
 

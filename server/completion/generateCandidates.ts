@@ -33,6 +33,11 @@ export interface CandidateRequest {
   readonly signal: AbortSignal;
   readonly filter: (raw: string) => string;
   readonly gate: (text: string) => Promise<GateVerdict>;
+  /**
+   * Asks the model once more with a held-back suggestion's finding as feedback (the secure
+   * generation loop); at most once per request, and its answer goes through filter and gate.
+   */
+  readonly repair?: (finding: GateFinding) => Promise<{ result: GenerateResult; suggestion?: string }>;
 }
 
 /** The candidates shown or held back, with the engine's counts summed over the generations. */
@@ -40,6 +45,8 @@ export interface CandidateOutcome extends Omit<GenerationCounts, "stopReason"> {
   readonly shown: string[];
   readonly heldBack: GateFinding[];
   readonly warnings: GateFinding[];
+  /** Findings of held-back suggestions whose repaired version is among `shown`. */
+  readonly repaired: GateFinding[];
   readonly aborted: boolean;
   readonly generations: number;
   /** Why the last generation stopped (for the CLI's report). */
@@ -50,24 +57,18 @@ export interface CandidateOutcome extends Omit<GenerationCounts, "stopReason"> {
 
 export async function generateCandidates(request: CandidateRequest): Promise<CandidateOutcome> {
   const out = {
-    shown: [...(request.existing ?? [])], heldBack: [] as GateFinding[], warnings: [] as GateFinding[], aborted: false, generations: 0, stopReason: undefined as StopReason | undefined,
+    shown: [...(request.existing ?? [])], heldBack: [] as GateFinding[], warnings: [] as GateFinding[], repaired: [] as GateFinding[], aborted: false, generations: 0, stopReason: undefined as StopReason | undefined,
     promptTokens: 0, promptTokensEvaluated: 0, promptTokensReused: 0, promptMs: 0, generatedTokens: 0, generationMs: 0, postprocessMs: 0, shieldMs: 0,
   };
   const attempts = request.explicit ? request.count + 1 : 3;
   let held = 0;
+  let repairTried = false;
   const first = out.shown.length;
   for (let i = first; i < first + attempts && out.shown.length < request.count; i++) {
     // An automatic request retries only after Shield held a suggestion back.
     if (!request.explicit && i > first && held < i - first) break;
     const result = await generateOne(request, i);
-    out.generations++;
-    out.stopReason = result.stopReason;
-    if (i === first) out.promptTokens = result.promptTokens;
-    out.promptTokensEvaluated += result.promptTokensEvaluated;
-    out.promptTokensReused += result.promptTokensReused;
-    out.promptMs += result.promptMs;
-    out.generatedTokens += result.generatedTokens;
-    out.generationMs += result.generationMs;
+    count(out, result, i === first);
     if (request.signal.aborted) return { ...out, aborted: true };
     let started = performance.now();
     const text = request.filter(result.text);
@@ -77,6 +78,25 @@ export async function generateCandidates(request: CandidateRequest): Promise<Can
     const verdict = await request.gate(text);
     out.shieldMs += performance.now() - started;
     if (!verdict.allowed) {
+      const finding = verdict.findings[0];
+      if (request.repair && finding && !repairTried) {
+        repairTried = true;
+        const repaired = await request.repair(finding);
+        count(out, repaired.result, false);
+        if (request.signal.aborted) return { ...out, aborted: true };
+        started = performance.now();
+        const fixed = repaired.suggestion === undefined ? "" : request.filter(repaired.suggestion);
+        out.postprocessMs += performance.now() - started;
+        started = performance.now();
+        const second = fixed && !out.shown.includes(fixed) ? await request.gate(fixed) : undefined;
+        out.shieldMs += performance.now() - started;
+        if (second?.allowed) {
+          out.repaired.push(finding);
+          out.warnings.push(...second.findings);
+          out.shown.push(fixed);
+          continue;
+        }
+      }
       held++;
       out.heldBack.push(...verdict.findings);
       continue;
@@ -85,6 +105,18 @@ export async function generateCandidates(request: CandidateRequest): Promise<Can
     out.shown.push(text);
   }
   return out;
+}
+
+/** Adds one generation's counts to the outcome's sums. */
+function count(out: { -readonly [K in keyof CandidateOutcome]: CandidateOutcome[K] }, result: GenerateResult, first: boolean): void {
+  out.generations++;
+  out.stopReason = result.stopReason;
+  if (first) out.promptTokens = result.promptTokens;
+  out.promptTokensEvaluated += result.promptTokensEvaluated;
+  out.promptTokensReused += result.promptTokensReused;
+  out.promptMs += result.promptMs;
+  out.generatedTokens += result.generatedTokens;
+  out.generationMs += result.generationMs;
 }
 
 /**

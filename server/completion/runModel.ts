@@ -12,6 +12,7 @@ import { postprocess } from "./postprocess";
 import type { FilterContext } from "./postprocess/filterContext";
 import type { Budgets, PromptBuilder } from "./promptBuilder";
 import type { CompletionGate } from "./shieldGate";
+import { repairOnce } from "./shieldRepair";
 import { loadSyntax, parsesCleanly, readSyntax, type CompletionMode } from "./syntaxFacts";
 import type { FimTemplate } from "./templates";
 
@@ -90,6 +91,11 @@ export async function runModel(input: ModelInput, settings: EnclaveSettings, eng
     reusePrefix: settings["completion.reuse"], signal: options.signal,
     filter: (raw) => postprocess(raw, filterContext).text,
     gate: (text) => options.gate.check({ languageId: input.languageId, text: input.text, offset: input.offset, insert: text }, shieldMode),
+    // Only a suggestion that would be held back is worth a second question to the model.
+    repair: shieldMode !== "block" ? undefined : (finding) => repairOnce({
+      engine, prompt, cursor, languageId: input.languageId, multiLine: facts.mode === "multi", stop: options.template.stop,
+      maxTokens: settings["completion.maxTokens"], reusePrefix: settings["completion.reuse"], signal: options.signal,
+    }, finding),
   });
   return { ...outcome, contextMs, mode: facts.mode };
 }

@@ -1,25 +1,26 @@
 /**
  * The Shield feature of the language server: `enclave/shield/scan` for any text, diagnostics
- * for open documents (debounced, cleared on close) and quick fixes for them.
+ * for open documents (debounced, cleared on close), quick fixes for them, "Fix with Enclave"
+ * rewrites and Scan Workspace.
  */
 import { CodeActionKind, type ClientCapabilities, type Disposable, type ServerCapabilities } from "vscode-languageserver/node";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { Feature, FeatureContext } from "../feature";
-import { ShieldScanRequest, type ShieldFinding } from "../../common/protocol";
+import { ShieldFixWithModelRequest, ShieldScanRequest, ShieldScanWorkspaceRequest } from "../../common/protocol";
+import { abortSignalFor } from "../cancellation";
 import { onSyntaxRuntimeReset } from "../syntax/parser";
 import { defaultScanner } from "./defaultScanner";
 import { looksBinary, maxScanBytes } from "./fileWalker";
-import type { ScanFinding, ShieldScanner } from "./scanner";
+import { fixWithModel } from "./fixWithModel";
+import type { ShieldScanner } from "./scanner";
 import { codeActionsFor, toDiagnostic } from "./shieldActions";
+import { toWireFinding } from "./wireFinding";
+import { scanWorkspace } from "./workspaceScan";
 
 /** How long typing must pause before a document is scanned again. */
 export const diagnosticsDelayMs = 300;
 
-/** The wire form of a finding: the protocol's fields only, without the fix. */
-export function toWireFinding(f: ScanFinding): ShieldFinding {
-  const { ruleId, cwe, alsoCwe, severity, message, line, column, endLine, endColumn } = f;
-  return { ruleId, cwe, ...(alsoCwe?.length ? { alsoCwe } : {}), severity, message, line, column, endLine, endColumn };
-}
+export { toWireFinding };
 
 /**
  * Why a text is not scanned (too big, binary), or undefined when it should be. Shield scans a
@@ -93,6 +94,38 @@ export function createShieldFeature(getScanner: () => ShieldScanner = () => defa
             return [];
           }
           return (await scanner.scan(params.text, params.languageId)).map(toWireFinding);
+        }),
+        ctx.connection.onRequest(ShieldFixWithModelRequest.type, async (params, token) => {
+          const document = ctx.documents.get(params.uri);
+          if (!document) return { remaining: [], reason: "The document is not open." };
+          const engine = await ctx.models.engine();
+          if (!engine) return { remaining: [], reason: `No model is loaded: ${ctx.models.status.message ?? `the model is ${ctx.models.status.state}`}.` };
+          const { controller: { signal }, dispose } = abortSignalFor(token);
+          try {
+            const { uri, version, languageId } = document;
+            return await fixWithModel({ ...params, uri, version, languageId, text: document.getText() }, engine, scanner, signal);
+          } finally {
+            dispose();
+          }
+        }),
+        ctx.connection.onRequest(ShieldScanWorkspaceRequest.type, async (params, token) => {
+          const { controller: { signal }, dispose } = abortSignalFor(token);
+          const progress = await ctx.connection.window.attachWorkDoneProgress(params.workDoneToken);
+          progress.begin("Shield: scanning the workspace", 0, undefined, true);
+          try {
+            return await scanWorkspace(params.folders, scanner, {
+              signal,
+              progress: (done, total) => progress.report(Math.round((done / Math.max(1, total)) * 100), `${done} of ${total} files`),
+              publish: async (uri, diagnostics) => {
+                if (diagnostics.length) published.add(uri);
+                await ctx.connection.sendDiagnostics({ uri, diagnostics });
+              },
+              isOpen: (uri) => ctx.documents.get(uri) !== undefined,
+            });
+          } finally {
+            progress.done();
+            dispose();
+          }
         }),
         ctx.documents.onDidOpen((e) => {
           justOpened.add(e.document.uri);

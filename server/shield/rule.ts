@@ -14,6 +14,11 @@ export interface RuleFix {
   /** `String.prototype.replace` replacement text (`$1`, `$<name>` work). */
   readonly replacement: string;
   readonly title?: string;
+  /**
+   * Import lines the replacement needs (`import ast`, `#include <stdio.h>`), added after the
+   * file's imports when it lacks them; a fix without its import leaves code that crashes.
+   */
+  readonly imports?: readonly string[];
 }
 
 export interface ShieldRule {
@@ -149,10 +154,13 @@ function validateFix(raw: unknown, problems: string[]): RuleFix | undefined {
     return undefined;
   }
   const f = raw as Record<string, unknown>;
-  for (const key of Object.keys(f)) if (!["pattern", "replacement", "title"].includes(key)) problems.push(`unknown field "fix.${key}"`);
+  for (const key of Object.keys(f)) if (!["pattern", "replacement", "title", "imports"].includes(key)) problems.push(`unknown field "fix.${key}"`);
   if (typeof f.pattern !== "string" || f.pattern === "") problems.push(`"fix.pattern" must be a non-empty string`);
   if (typeof f.replacement !== "string") problems.push(`"fix.replacement" must be a string`);
   if (f.title !== undefined && typeof f.title !== "string") problems.push(`"fix.title" must be a string`);
+  const imports = f.imports;
+  const importsOk = imports === undefined || (Array.isArray(imports) && imports.length > 0 && imports.every((i) => typeof i === "string" && i.trim() !== "" && !i.includes("\n")));
+  if (!importsOk) problems.push(`"fix.imports" must be a non-empty list of one-line import statements`);
   if (typeof f.pattern !== "string" || typeof f.replacement !== "string") return undefined;
   try {
     new RegExp(f.pattern);
@@ -160,7 +168,8 @@ function validateFix(raw: unknown, problems: string[]): RuleFix | undefined {
     problems.push(`fix.pattern does not compile: ${(e as Error).message}`);
     return undefined;
   }
-  return { pattern: f.pattern, replacement: f.replacement, title: typeof f.title === "string" ? f.title : undefined };
+  const fix: RuleFix = { pattern: f.pattern, replacement: f.replacement, title: typeof f.title === "string" ? f.title : undefined };
+  return importsOk && imports !== undefined ? { ...fix, imports: imports as string[] } : fix;
 }
 
 /** The YAML shape of a rule (what `validateRule` reads), without defaults; used for bundles. */
@@ -172,7 +181,12 @@ export function toRawRule(rule: ShieldRule): Record<string, unknown> {
   if (ignoreCase) raw.ignoreCase = true;
   if (requires !== undefined) raw.requires = requires;
   if (query !== undefined) raw.query = query;
-  if (fix) raw.fix = fix.title === undefined ? { pattern: fix.pattern, replacement: fix.replacement } : { ...fix };
+  if (fix) {
+    const rawFix: Record<string, unknown> = { pattern: fix.pattern, replacement: fix.replacement };
+    if (fix.title !== undefined) rawFix.title = fix.title;
+    if (fix.imports) rawFix.imports = [...fix.imports];
+    raw.fix = rawFix;
+  }
   if (inStrings) raw.inStrings = true;
   if (inComments) raw.inComments = true;
   return raw;

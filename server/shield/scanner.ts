@@ -6,6 +6,7 @@
  */
 import type { ShieldFinding } from "../../common/protocol";
 import { expandRuleLanguages, grammarFor } from "../syntax/languages";
+import { importEdit } from "./importInserter";
 import { LineIndex } from "./lineIndex";
 import { compileQuery, ensureLanguage, parseSync, type CompiledQuery, type ParsedTree, type TextRange } from "../syntax/parser";
 import { contextAt } from "./lexicalContext";
@@ -23,7 +24,15 @@ export interface ShieldEdit {
 
 /** A finding plus what the editor needs for a quick fix; strip `fix` before sending over the wire. */
 export interface ScanFinding extends ShieldFinding {
-  readonly fix?: { readonly title: string; readonly edit: ShieldEdit };
+  readonly fix?: ShieldFix;
+}
+
+/** A rule's mechanical fix at one finding: the replacement and, when needed, the imports it uses. */
+export interface ShieldFix {
+  readonly title: string;
+  readonly edit: ShieldEdit;
+  /** Inserts the import lines the replacement needs; absent when the file has them already. */
+  readonly imports?: ShieldEdit;
 }
 
 /** A rule that could not be compiled for a language (a bad query, usually). */
@@ -96,9 +105,9 @@ export class ShieldScanner {
       if (hits.some((c) => c.needsTree)) tree = parseSync(text, languageId);
       for (const c of hits) {
         if (c.query) {
-          if (tree) this.runQuery(c, tree, text, findings);
+          if (tree) this.runQuery(c, tree, text, languageId, findings);
         } else {
-          this.runRegex(c, tree, text, getLines, findings);
+          this.runRegex(c, tree, text, languageId, getLines, findings);
         }
       }
     } finally {
@@ -111,18 +120,18 @@ export class ShieldScanner {
    * Runs a rule's query over the whole tree. The prescan is a gate on the whole text, not on
    * lines: rules may prescan for a source (`getName()`) and report a sink on another line.
    */
-  private runQuery(c: CompiledRule, tree: ParsedTree, text: string, out: ScanFinding[]): void {
+  private runQuery(c: CompiledRule, tree: ParsedTree, text: string, languageId: string, out: ScanFinding[]): void {
     for (const match of c.query!.matches(tree)) {
       const finding = match.captures.find((k) => k.name === "finding");
       if (!finding) continue;
       const range = tree.rangeOf(finding.node);
       const fixNode = match.captures.find((k) => k.name === "fix")?.node ?? finding.node;
       const fixRange = c.fix ? tree.rangeOf(fixNode) : undefined;
-      out.push(toFinding(c, range.start.row, range.start.column, range.end.row, range.end.column, fixRange && fixEdit(c, text, fixRange)));
+      out.push(toFinding(c, range.start.row, range.start.column, range.end.row, range.end.column, fixRange && fixEdit(c, text, languageId, fixRange)));
     }
   }
 
-  private runRegex(c: CompiledRule, tree: ParsedTree | undefined, text: string, lines: () => LineIndex, out: ScanFinding[]): void {
+  private runRegex(c: CompiledRule, tree: ParsedTree | undefined, text: string, languageId: string, lines: () => LineIndex, out: ScanFinding[]): void {
     const re = c.matcher!;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -135,7 +144,7 @@ export class ShieldScanner {
       const s = lines().position(start);
       const e = lines().position(end);
       const range: TextRange = { start: { row: s.line, column: s.column }, end: { row: e.line, column: e.column }, startIndex: start, endIndex: end };
-      out.push(toFinding(c, s.line, s.column, e.line, e.column, c.fix && fixEdit(c, text, range)));
+      out.push(toFinding(c, s.line, s.column, e.line, e.column, c.fix && fixEdit(c, text, languageId, range)));
     }
   }
 
@@ -174,14 +183,16 @@ function toFinding(c: CompiledRule, line: number, column: number, endLine: numbe
 }
 
 /** The rule's fix applied to a range of the text, or undefined when its regex does not match there. */
-function fixEdit(c: CompiledRule, text: string, range: TextRange): ScanFinding["fix"] {
+function fixEdit(c: CompiledRule, text: string, languageId: string, range: TextRange): ScanFinding["fix"] {
   const original = text.slice(range.startIndex, range.endIndex);
   const replaced = original.replace(c.fix!, c.rule.fix!.replacement);
   if (replaced === original) return undefined;
-  return {
+  const fix: ShieldFix = {
     title: c.rule.fix!.title ?? `Fix: ${c.rule.id}`,
     edit: { line: range.start.row, column: range.start.column, endLine: range.end.row, endColumn: range.end.column, newText: replaced },
   };
+  const imports = c.rule.fix!.imports && importEdit(text, languageId, c.rule.fix!.imports);
+  return imports ? { ...fix, imports } : fix;
 }
 
 /** Drops suppressed findings and duplicates (two patterns of one rule on one node), then sorts. */

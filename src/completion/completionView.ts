@@ -39,6 +39,10 @@ export function viewOfStats(stats: CompletionStatsParams): CompletionView | unde
     const w = stats.warning;
     return { text: `$(warning) Shield: suggestion has ${w.cwe}`, tooltip: `${w.ruleId} (${w.cwe}): ${w.message}${stats.timings ? `\n\n${details(stats.timings)}` : ""}`, warning: true };
   }
+  if (stats.repaired) {
+    const r = stats.repaired;
+    return { text: `$(shield) Shield repaired a suggestion: ${r.cwe}`, tooltip: `The model's first suggestion had ${r.ruleId} (${r.cwe}): ${r.message}\nIt was asked again with that as feedback; the suggestion shown is its rewrite.${stats.timings ? `\n\n${details(stats.timings)}` : ""}` };
+  }
   if (stats.problem) return { text: "$(circle-slash) No inline completions", tooltip: stats.problem };
   if (stats.timings) return { text: `$(sparkle) ${stages(stats.timings)}`, tooltip: `${details(stats.timings)}\n\nClick for completion statistics.` };
   return undefined;

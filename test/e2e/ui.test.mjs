@@ -5,7 +5,8 @@
 // file), opens the sample workspace and then acts as a user: opens a Python file, types, waits
 // for ghost text from the real language server and model, accepts it with Tab and checks the
 // saved file. After the chat steps it switches to the scripted model for a multi-line completion
-// accepted with Tab, and opens insecure code to see Shield's squiggle and hover.
+// accepted with Tab, opens insecure code to see Shield's squiggle and hover, and applies the eval
+// quick fix with Ctrl+. (test/e2e/shieldSteps.mjs).
 // A screenshot of each step goes to test/.artifacts/e2e/.
 // Plain node script (node test/e2e/ui.test.mjs); prints "[e2e] PASS|FAIL: N passed, N failed".
 import { spawnSync } from "node:child_process";
@@ -29,6 +30,7 @@ import {
   writeUserSettings,
 } from "../../scripts/e2e/env.mjs";
 import { editorSteps } from "./editorSteps.mjs";
+import { shieldSteps } from "./shieldSteps.mjs";
 
 const SHOTS = path.join(ARTIFACTS, "e2e");
 const GPU = process.env.ENCLAVE_E2E_GPU ?? "cpu,cuda,vulkan";
@@ -119,6 +121,7 @@ async function main() {
     await step("start code-server on the sample workspace and open it in chromium", async () => {
       cpSync(path.join(ROOT, "test/fixtures/workspace"), workspace, { recursive: true });
       editor.prepareWorkspace(workspace);
+      shieldSteps.prepareWorkspace(workspace);
       // enclave.* settings are machine-overridable: in a remote window (code-server is one) VS
       // Code ignores them in the browser-side user settings and reads the remote machine's user
       // settings instead, which code-server keeps in <user-data-dir>/Machine/settings.json.
@@ -249,6 +252,8 @@ async function main() {
       editor.multiLineCompletion(page, { workspace, screenshot, waitForSaved, log: (line) => console.log(`    ${line}`) }));
     await step("Shield flags os.system(user_input) with a squiggle and a CWE-78 hover", () =>
       editor.shieldDiagnostic(page, { screenshot, log: (line) => console.log(`    ${line}`) }));
+    await step("Ctrl+. then Enter applies the real eval fix (import ast added) and the module still runs", () =>
+      shieldSteps.evalQuickFix(page, { workspace, screenshot, waitForSaved, log: (line) => console.log(`    ${line}`) }));
   } catch (error) {
     results.push({ name: "harness", ok: false, error });
     console.log(`  ✖ harness: ${error?.stack ?? error}`);

@@ -12,13 +12,20 @@ import { startServer, type RunningServer } from "./harness";
  */
 const insecure = SCRIPTED_MODEL_SCRIPTS.insecureCompletion;
 
+/**
+ * The suggestion is asked for one block deeper than the script's example: the secure generation
+ * loop's repair (test/server/shieldRepair.test.ts) then writes a line that does not continue
+ * what was typed, so it cannot be shown and the gate's verdict stands.
+ */
 async function completeInsecure(server: RunningServer, name: string): Promise<InlineCompletionList | null> {
   const uri = pathToFileURL(`/tmp/enclave-gate-test/${name}.py`).href;
-  const text = `${insecure.linesAbove}${insecure.linePrefix}\n`;
+  const linesAbove = `${insecure.linesAbove}    if user_input:\n`;
+  const linePrefix = `    ${insecure.linePrefix}`;
+  const text = `${linesAbove}${linePrefix}\n`;
   await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: "python", version: 1, text } });
-  const line = insecure.linesAbove!.split("\n").length - 1;
+  const line = linesAbove.split("\n").length - 1;
   return server.connection.sendRequest(InlineCompletionRequest.type, {
-    textDocument: { uri }, position: { line, character: insecure.linePrefix!.length },
+    textDocument: { uri }, position: { line, character: linePrefix.length },
     context: { triggerKind: InlineCompletionTriggerKind.Automatic },
   }) as Promise<InlineCompletionList | null>;
 }

@@ -1,0 +1,99 @@
+// Runs inside the real extension host: `Enclave: Scan Workspace` puts Shield's findings in the
+// Problems panel (files that .gitignore excludes stay out), with the short title first; and
+// "Fix with Enclave" shows the model's rewrite as a diff that changes nothing until accepted.
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { after, before, describe, it } from "mocha";
+import * as vscode from "vscode";
+import type { EnclaveApi } from "../../src/extension";
+import { ShieldFixWithModelCommand, type ShieldFixWithModelArgs, type ShieldScanWorkspaceResult } from "../../common/protocol";
+
+const EXTENSION_ID = "enclave.enclave";
+
+async function until<T>(what: string, probe: () => T | undefined | false, ms = 30_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe("Shield in the editor", () => {
+  let api: EnclaveApi;
+  let root: string;
+  let dir: string;
+
+  before(async () => {
+    const extension = vscode.extensions.getExtension<EnclaveApi>(EXTENSION_ID)!;
+    api = await extension.activate();
+    root = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
+    dir = path.join(root, "shield-scan");
+    fs.mkdirSync(path.join(dir, "generated"), { recursive: true });
+    fs.writeFileSync(path.join(dir, ".gitignore"), "generated/\n*.tmp.py\n");
+    fs.writeFileSync(path.join(dir, "runner.py"), "import os\n\n\ndef run(cmd):\n    os.system(cmd)\n");
+    fs.writeFileSync(path.join(dir, "loader.py"), "import pickle\n\n\ndef load(data):\n    return pickle.loads(data)\n");
+    fs.writeFileSync(path.join(dir, "generated", "bad.py"), "import os\nos.system(cmd)\n");
+    fs.writeFileSync(path.join(dir, "scratch.tmp.py"), "import os\nos.system(cmd)\n");
+    await api.context.ensureClient();
+    await until("the model to be ready", () => api.context.modelStatus.state === "ready", 60_000);
+  });
+
+  after(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("Scan Workspace puts findings in Problems, titled, and skips what .gitignore excludes", async () => {
+    const result = await vscode.commands.executeCommand<ShieldScanWorkspaceResult>("enclave.shield.scanWorkspace");
+    assert.ok(result, "the scan answered");
+    assert.equal(result.cancelled, false);
+    assert.ok(result.findings >= 2, JSON.stringify(result));
+    const runner = vscode.Uri.file(path.join(dir, "runner.py"));
+    const diagnostics = await until("runner.py's diagnostics", () => {
+      const d = vscode.languages.getDiagnostics(runner);
+      return d.length ? d : undefined;
+    });
+    const shell = diagnostics.find((d) => d.source === "Enclave Shield" && String(typeof d.code === "object" ? d.code.value : d.code) === "CWE-78");
+    assert.ok(shell, JSON.stringify(diagnostics));
+    assert.match(shell.message.split("\n")[0]!, /^Command injection \(CWE-78\): os\.system/);
+    assert.equal(shell.range.start.line, 4);
+    assert.ok(vscode.languages.getDiagnostics(vscode.Uri.file(path.join(dir, "loader.py"))).some((d) => /CWE-502/.test(d.message)));
+    for (const ignored of ["generated/bad.py", "scratch.tmp.py"]) {
+      assert.deepEqual(vscode.languages.getDiagnostics(vscode.Uri.file(path.join(dir, ignored))), [], `${ignored} is ignored`);
+    }
+  });
+
+  it("Fix with Enclave shows the rewrite as a diff; Reject leaves the file alone, Accept applies it as one edit", async () => {
+    const uri = vscode.Uri.file(path.join(dir, "loader.py"));
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const before = document.getText();
+    const args: ShieldFixWithModelArgs = {
+      uri: uri.toString(), range: { start: { line: 4, character: 11 }, end: { line: 4, character: 29 } },
+      ruleId: "python-unsafe-deserialization", cwe: "CWE-502", message: "Unsafe deserialization (CWE-502): pickle.loads",
+    };
+
+    const rejected = vscode.commands.executeCommand(ShieldFixWithModelCommand.command, args);
+    const proposal = await until("a proposal under review", () => api.shield.review.pending, 60_000);
+    assert.equal(proposal.range.start.line, 4, "the rewrite covers the statement's line");
+    assert.ok(vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputTextDiff)), "a diff editor is open");
+    assert.equal(document.getText(), before, "nothing changes while the proposal is reviewed");
+    await vscode.commands.executeCommand("enclave.review.reject");
+    assert.equal(await rejected, "rejected");
+    assert.equal(document.getText(), before);
+
+    const accepted = vscode.commands.executeCommand(ShieldFixWithModelCommand.command, args);
+    const second = await until("a second proposal", () => api.shield.review.pending, 60_000);
+    await vscode.commands.executeCommand("enclave.review.accept");
+    assert.equal(await accepted, "accepted");
+    const lines = before.split("\n");
+    const expected = [...lines.slice(0, second.range.start.line), second.newText, ...lines.slice(second.range.end.line + 1)].join("\n");
+    assert.equal(document.getText(), expected);
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand("undo");
+    assert.equal(document.getText(), before, "one undo takes the whole fix back");
+    assert.ok(!vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputTextDiff)), "the diff editor is closed");
+  });
+});

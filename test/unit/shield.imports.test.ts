@@ -1,0 +1,56 @@
+/**
+ * Where a fix's import goes in each language, and the .gitignore matching Scan Workspace uses.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { importEdit } from "../../server/shield/importInserter";
+import { isIgnored, parseGitignore } from "../../server/shield/gitignore";
+
+/** The text with the import edit applied (it is always an insertion). */
+function withImport(text: string, languageId: string, imports: string[]): string {
+  const edit = importEdit(text, languageId, imports);
+  if (!edit) return text;
+  const lines = text.split("\n");
+  const offset = lines.slice(0, edit.line).reduce((n, l) => n + l.length + 1, 0) + edit.column;
+  return text.slice(0, offset) + edit.newText + text.slice(offset);
+}
+
+test("imports go after the last import, after the header, or on top with a blank line", () => {
+  const cases: [string, string, string[], string][] = [
+    ["python", '"""Doc."""\n\nx = 1\n', ["import ast"], '"""Doc."""\nimport ast\n\nx = 1\n'],
+    ["python", '#!/usr/bin/env python3\n"""Doc\nmore."""\nx = 1\n', ["import ast"], '#!/usr/bin/env python3\n"""Doc\nmore."""\nimport ast\n\nx = 1\n'],
+    ["python", "from a import (\n    b,\n)\nx = 1\n", ["import ast"], "from a import (\n    b,\n)\nimport ast\nx = 1\n"],
+    ["python", "def f():\n    import os\n", ["import ast"], "import ast\n\ndef f():\n    import os\n"],
+    ["java", "package p;\n\nclass A {}\n", ["import java.security.SecureRandom;"], "package p;\nimport java.security.SecureRandom;\n\nclass A {}\n"],
+    ["c", "#include <string.h>\n#include \"x.h\"\nint a;\n", ["#include <stdio.h>"], "#include <string.h>\n#include \"x.h\"\n#include <stdio.h>\nint a;\n"],
+    ["php", "<?php\nnamespace App;\n\nuse Foo\\Bar;\n$x = 1;\n", ["use Baz\\Qux;"], "<?php\nnamespace App;\n\nuse Foo\\Bar;\nuse Baz\\Qux;\n$x = 1;\n"],
+    ["php", "<?php\n$x = 1;\n", ["use Baz\\Qux;"], "<?php\nuse Baz\\Qux;\n\n$x = 1;\n"],
+    ["typescript", "import a from \"a\";\nconst b = require(\"b\");\nlet c = 1;\n", ["import { randomBytes } from \"node:crypto\";"], "import a from \"a\";\nconst b = require(\"b\");\nimport { randomBytes } from \"node:crypto\";\nlet c = 1;\n"],
+    ["rust", "use std::io;\nfn main() {}\n", ["use rand::rngs::OsRng;"], "use std::io;\nuse rand::rngs::OsRng;\nfn main() {}\n"],
+    ["python", "import os", ["import ast"], "import os\nimport ast"],
+  ];
+  for (const [languageId, before, imports, after] of cases) assert.equal(withImport(before, languageId, imports), after, `${languageId}: ${JSON.stringify(before)}`);
+});
+
+test("an import already there is not added again; several missing ones are added in order", () => {
+  assert.equal(importEdit("import ast\nx = 1\n", "python", ["import ast"]), undefined);
+  assert.equal(withImport("import os\nx = 1\n", "python", ["import shlex", "import subprocess", "import os"]), "import os\nimport shlex\nimport subprocess\nx = 1\n");
+  assert.equal(withImport("import os\r\nx = 1\r\n", "python", ["import ast"]), "import os\r\nimport ast\r\nx = 1\r\n");
+});
+
+test(".gitignore patterns: names anywhere, anchored paths, directories, globs and negation", () => {
+  const root = parseGitignore("# build output\nbuild/\n/dist\n*.log\n!keep.log\ndocs/**/gen\n", "");
+  const nested = parseGitignore("local.py\n", "sub");
+  const files = [root, nested];
+  const ignored = (p: string, dir = false): boolean => isIgnored(files, p, dir);
+  assert.ok(ignored("build", true));
+  assert.ok(ignored("src/build", true), "an unanchored directory matches at any depth");
+  assert.ok(!ignored("build", false), "a directory pattern does not match a file");
+  assert.ok(ignored("dist", true));
+  assert.ok(!ignored("src/dist", true), "a leading slash anchors to the .gitignore's folder");
+  assert.ok(ignored("a/b/c.log"));
+  assert.ok(!ignored("keep.log"), "a later ! pattern re-includes");
+  assert.ok(ignored("docs/gen", true) && ignored("docs/x/y/gen", true));
+  assert.ok(ignored("sub/local.py"));
+  assert.ok(!ignored("local.py"), "a nested .gitignore applies only below its folder");
+});
