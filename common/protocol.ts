@@ -44,6 +44,10 @@ export interface StatusParams {
   readonly progress?: number;
   /** A sentence for the user and what to do about it, when state is "error" or "noModel". */
   readonly message?: string;
+  /** Set when the error is a failed download: it is not retried by itself, only when asked (ReloadModelRequest). */
+  readonly retryable?: boolean;
+  /** The server's process id, so a client can find its server without reaching into its transport. */
+  readonly pid?: number;
 }
 
 /** Server → client whenever the model state changes. The client may also ask for the current one. */

@@ -14,8 +14,10 @@ export const modelFeature: Feature = {
     let progress: Promise<WorkDoneProgressServerReporter | undefined> | undefined;
     let progressState = "";
 
+    // Every status carries the process id: clients find their server through the protocol.
+    const withPid = (status: StatusParams): StatusParams => ({ ...status, pid: process.pid });
     const onStatus = (status: StatusParams): void => {
-      void connection.sendNotification(StatusNotification.type, status);
+      void connection.sendNotification(StatusNotification.type, withPid(status));
       const busy = status.state === "downloading" || status.state === "loading";
       if (busy && progressState !== status.state) {
         void progress?.then((p) => p?.done());
@@ -36,12 +38,12 @@ export const modelFeature: Feature = {
     return [
       models.onStatus(onStatus),
       ctx.metrics.add("engine", () => models.metrics.snapshot()),
-      connection.onRequest(StatusRequest.type, () => models.status),
+      connection.onRequest(StatusRequest.type, () => withPid(models.status)),
       connection.onRequest(MetricsRequest.type, () => ctx.metrics.snapshot() as unknown as MetricsResult),
       connection.onRequest(ModelCatalogRequest.type, async () => models.catalog(await ctx.settings.get())),
       connection.onRequest(ReloadModelRequest.type, async () => {
         await models.configure(await ctx.settings.get(), true);
-        return models.status;
+        return withPid(models.status);
       }),
     ];
   },
