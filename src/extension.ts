@@ -6,6 +6,7 @@ import { EnclaveContext } from "./ctx";
 import { createLog } from "./log";
 import { ModelView } from "./modelView";
 import { registerNetwork } from "./network/registerNetwork";
+import { registerStatusMenu } from "./statusMenu";
 
 let ctx: EnclaveContext | undefined;
 
@@ -21,7 +22,8 @@ export function activate(extension: vscode.ExtensionContext): EnclaveApi {
   extension.subscriptions.push(log, ctx);
   registerCommands(ctx);
   registerNetwork(ctx);
-  registerCompletion(ctx);
+  const completions = registerCompletion(ctx);
+  registerStatusMenu(ctx, completions);
   const chat = registerChat(ctx);
   const modelView = new ModelView();
   ctx.push(modelView, vscode.window.registerTreeDataProvider("enclave.model", modelView), ctx.onStatus((s) => modelView.update(s)));
