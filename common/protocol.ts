@@ -5,6 +5,7 @@
  * namespaces and never spell a method string.
  */
 import { NotificationType, NotificationType0, RequestType, RequestType0 } from "vscode-languageserver-protocol";
+import type { ChatCommand } from "./slashCommand";
 
 /** What the model runtime is doing, as shown in the status bar. */
 export type ModelState = "starting" | "noModel" | "downloading" | "loading" | "ready" | "error";
@@ -163,7 +164,8 @@ export namespace ShieldScanRequest {
 // ---------------------------------------------------------------------------------------------
 
 /** The slash commands a chat message may start with (`/explain`, `/fix`, ...). */
-export type ChatCommand = "explain" | "fix" | "tests" | "doc" | "clear";
+/** The chat's slash commands are defined beside their parser (common/slashCommand.ts). */
+export type { ChatCommand };
 
 /** A 0-based range, the same shape as an LSP Range. */
 export interface ChatRange {

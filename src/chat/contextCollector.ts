@@ -7,6 +7,7 @@
 import * as vscode from "vscode";
 import type { ContextChip } from "../../media/chat/messages";
 import type { ChatContextItem } from "../../common/protocol";
+import { countsAsProblem, selectionLabel } from "./selectionFacts";
 
 /** A range to talk about, given by a command or code action instead of the editor's selection. */
 export interface ChatTarget {
@@ -96,15 +97,17 @@ export class ContextCollector implements vscode.Disposable {
       const name = basename(uri);
       const selection = target?.range ?? (editor && !editor.selection.isEmpty ? editor.selection : undefined);
       const attachFile = vscode.workspace.getConfiguration("enclave", uri).get<boolean>("chat.attachCurrentFile", true);
+      const selectionName = selection ? selectionLabel(name, selection.start, selection.end) : name;
       if (selection && (target || !this.removed.has("selection"))) {
-        const label = `${name}:${selection.start.line + 1}-${selection.end.line + 1}`;
+        const label = selectionName;
         out.push({ id: "selection", kind: "selection", label, detail: `the selection ${label}`, uri, range: new vscode.Range(selection.start, selection.end) });
       } else if (!selection && (target || (attachFile && !this.removed.has("file")))) {
         out.push({ id: "file", kind: "file", label: name, detail: `the current file ${name}`, uri });
       }
-      const problems = vscode.languages.getDiagnostics(uri).filter((d) => !selection || d.range.intersection(selection) !== undefined);
+      const problems = vscode.languages.getDiagnostics(uri)
+        .filter((d) => countsAsProblem(d.severity) && (!selection || d.range.intersection(selection) !== undefined));
       if (problems.length && (target || !this.removed.has("problems"))) {
-        const where = selection ? `${name}:${selection.start.line + 1}-${selection.end.line + 1}` : name;
+        const where = selectionName;
         const label = `${problems.length} problem${problems.length === 1 ? "" : "s"}`;
         out.push({ id: "problems", kind: "problems", label, detail: `${label} in ${where}`, uri, range: selection, problems: problems.slice(0, MAX_PROBLEMS).map(describeDiagnostic) });
       }

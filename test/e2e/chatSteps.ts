@@ -100,16 +100,18 @@ export async function runChatSteps(page: Page, options: ChatStepsOptions = {}): 
     await page.keyboard.press("Home");
     await page.keyboard.press("Shift+ArrowDown");
     await page.keyboard.press("Shift+ArrowDown");
-    // Two lines down from a line start: the chip should say lines N to N+2 once the selection settled.
+    // Two lines down from a line start selects lines N and N+1 (the end at column 0 of line
+    // N+2 holds nothing selected): the chip should say N-(N+1) once the selection settled.
     const chip = frame().locator(".context-bar .chip[data-kind=selection]");
     let label = "";
     for (let i = 0; i < 50; i++) {
       label = (await chip.innerText().catch(() => "")).replace("×", "").trim();
       const lines = /^app\.py:(\d+)-(\d+)$/.exec(label);
-      if (lines && Number(lines[2]) - Number(lines[1]) === 2) break;
+      if (lines && Number(lines[2]) - Number(lines[1]) === 1) break;
       await page.waitForTimeout(100);
     }
-    if (!/^app\.py:\d+-\d+$/.test(label)) throw new Error(`the context bar shows ${JSON.stringify(label)}`);
+    const range = /^app\.py:(\d+)-(\d+)$/.exec(label);
+    if (!range || Number(range[2]) - Number(range[1]) !== 1) throw new Error(`the context bar shows ${JSON.stringify(label)} for a two-line selection`);
     await send(frame(), "/explain");
     const user = frame().locator("article.msg-user").last();
     await user.locator(".badge", { hasText: "/explain" }).waitFor();
