@@ -1,8 +1,8 @@
-// Bundles the extension host, the language server, the CLI (and, once it exists, the chat
-// webview) into dist/. node-llama-cpp stays external: it loads native binaries that are
+// Bundles the extension host, the language server, the CLI and the chat webview (with the
+// vscode-elements components and the codicon font) into dist/. node-llama-cpp stays external: it loads native binaries that are
 // shipped per platform beside the bundle, in node_modules.
 import * as esbuild from "esbuild";
-import { chmodSync, cpSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
 const production = process.argv.includes("--production");
@@ -27,9 +27,7 @@ const builds = [
   { ...common, entryPoints: ["server/main.ts"], outfile: "dist/server.js" },
   { ...common, entryPoints: ["server/cli.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } },
 ];
-if (existsSync("media/chat/main.ts")) {
-  builds.push({ ...common, platform: "browser", format: "iife", target: "es2022", external: [], entryPoints: ["media/chat/main.ts"], outfile: "dist/webview.js" });
-}
+builds.push({ ...common, platform: "browser", format: "iife", target: "es2022", external: [], alias: {}, entryPoints: ["media/chat/main.ts"], outfile: "dist/webview.js" });
 
 /** Grammars and the tree-sitter runtime are loaded from dist/grammars by path at run time. */
 function copyAssets() {
@@ -39,6 +37,9 @@ function copyAssets() {
     cpSync(`${wasm}/tree-sitter-${name}.wasm`, `dist/grammars/tree-sitter-${name}.wasm`);
   }
   cpSync("node_modules/web-tree-sitter/web-tree-sitter.wasm", "dist/grammars/web-tree-sitter.wasm");
+  // The chat webview's codicons: the stylesheet and the font it loads (asWebviewUri, font-src).
+  mkdirSync("dist/codicons", { recursive: true });
+  for (const file of ["codicon.css", "codicon.ttf"]) cpSync(`node_modules/@vscode/codicons/dist/${file}`, `dist/codicons/${file}`);
   // Shield's YAML rules become one JSON file beside the bundles; an invalid rule fails the build.
   const { buildRuleBundle } = createRequire(import.meta.url)("./out/server/shield/ruleLoader.js");
   writeFileSync("dist/rules.json", buildRuleBundle("server/shield/rules"));

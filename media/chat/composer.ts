@@ -14,8 +14,8 @@ export interface ComposerActions {
 export class Composer {
   readonly input: HTMLTextAreaElement;
   private readonly list: HTMLUListElement;
-  private readonly sendButton: HTMLButtonElement;
-  private readonly stopButton: HTMLButtonElement;
+  private readonly sendButton: HTMLElement;
+  private readonly stopButton: HTMLElement;
   private matches: string[] = [];
   private active = 0;
   private busy = false;
@@ -27,8 +27,8 @@ export class Composer {
       <textarea id="input" rows="3" role="combobox" aria-autocomplete="list" aria-controls="suggestions" aria-expanded="false"
         aria-label="Message to Enclave" placeholder="Ask about your code. / for commands, @ to attach a file"></textarea>
       <div class="composer-actions">
-        <button type="button" id="send" class="primary" title="Send (Enter)">Send</button>
-        <button type="button" id="stop" class="danger" title="Stop the answer (Escape)" hidden>Stop</button>
+        <vscode-button id="send" icon="send" title="Send (Enter)">Send</vscode-button>
+        <vscode-button id="stop" icon="debug-stop" secondary title="Stop the answer (Escape)" hidden>Stop</vscode-button>
       </div>`;
     this.input = root.querySelector("#input")!;
     this.list = root.querySelector("#suggestions")!;
