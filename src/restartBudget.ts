@@ -18,7 +18,9 @@ export class RestartBudget {
   constructor(
     readonly max = 5,
     readonly windowMs = 180_000,
-    private readonly delaysMs: readonly number[] = [500, 2000, 5000, 15000, 30000],
+    // With the cap in place the delays only need to let a crash's cause (a busy port, a file
+    // being written) pass; a server that keeps dying is stopped by the cap, not by waiting.
+    private readonly delaysMs: readonly number[] = [500, 1000, 2000, 4000, 8000],
   ) {}
 
   /** Records a crash at `now` and decides whether it is restarted. */

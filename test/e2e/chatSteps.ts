@@ -54,6 +54,19 @@ export async function runChatSteps(page: Page, options: ChatStepsOptions = {}): 
     await frame().locator("#input").waitFor();
     await frame().locator(".status-line[data-state=ready]").waitFor({ timeout: 60_000 });
     log(`status line: ${await frame().locator(".status-line").innerText()}`);
+    // The buttons are vscode-elements components (upgraded custom elements) with codicons.
+    await frame().locator("vscode-button#send:defined").waitFor();
+    await frame().locator("vscode-toolbar-button#new-chat:defined").waitFor();
+    let icons = { elements: false, font: false };
+    for (let i = 0; i < 50 && !(icons.elements && icons.font); i++) {
+      icons = await frame().evaluate(() => ({
+        elements: !!customElements.get("vscode-button") && !!document.querySelector("#send")?.shadowRoot?.querySelector("vscode-icon, .icon, button, [part]"),
+        font: [...document.fonts].some((f) => /codicon/i.test(f.family) && f.status === "loaded"),
+      }));
+      if (!(icons.elements && icons.font)) await page.waitForTimeout(100);
+    }
+    if (!icons.elements) throw new Error("the chat's buttons are not vscode-elements components");
+    if (!icons.font) throw new Error("the codicon font did not load in the chat webview (CSP font-src or the font file?)");
     await screenshot("view-open");
   });
 
