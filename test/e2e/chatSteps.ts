@@ -169,7 +169,8 @@ export async function runChatSteps(page: Page, options: ChatStepsOptions = {}): 
   await step("chat: the conversation is still there after a window reload", async () => {
     const before = await frame().locator("article.msg").count();
     await page.reload();
-    await page.locator(".part.statusbar .statusbar-item", { hasText: /Enclave.*CPU/ }).first().waitFor({ timeout: 60_000 });
+    // After a reload the extension host, the server and the model all start again: slow on a loaded machine.
+    await page.locator(".part.statusbar .statusbar-item", { hasText: /Enclave.*CPU/ }).first().waitFor({ timeout: 150_000 });
     await runCommand(page, "Enclave: Chat History");
     chat = await chatFrame(page);
     await frame().locator("article.msg").nth(before - 1).waitFor({ timeout: 30_000 });
