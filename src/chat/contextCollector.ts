@@ -7,7 +7,7 @@
 import * as vscode from "vscode";
 import type { ContextChip } from "../../media/chat/messages";
 import type { ChatContextItem } from "../../common/protocol";
-import { countsAsProblem, selectionLabel } from "./selectionFacts";
+import { countsAsProblem, selectedLines, selectionLabel } from "./selectionFacts";
 
 /** A range to talk about, given by a command or code action instead of the editor's selection. */
 export interface ChatTarget {
@@ -104,8 +104,10 @@ export class ContextCollector implements vscode.Disposable {
       } else if (!selection && (target || (attachFile && !this.removed.has("file")))) {
         out.push({ id: "file", kind: "file", label: name, detail: `the current file ${name}`, uri });
       }
+      // Problems in the lines the chip names (an end at column 0 of the next line is not in it).
+      const lines = selection ? selectedLines(selection.start, selection.end) : undefined;
       const problems = vscode.languages.getDiagnostics(uri)
-        .filter((d) => countsAsProblem(d.severity) && (!selection || d.range.intersection(selection) !== undefined));
+        .filter((d) => countsAsProblem(d.severity) && (!lines || (d.range.end.line >= lines.first - 1 && d.range.start.line <= lines.last - 1)));
       if (problems.length && (target || !this.removed.has("problems"))) {
         const where = selectionName;
         const label = `${problems.length} problem${problems.length === 1 ? "" : "s"}`;
