@@ -1,4 +1,5 @@
-// Bundles the extension host, the language server, the CLI and the chat webview into dist/. node-llama-cpp stays external: it loads native binaries that are
+// Bundles the extension host, the language server, the CLI and the chat webview (with the
+// vscode-elements components and the codicon font) into dist/. node-llama-cpp stays external: it loads native binaries that are
 // shipped per platform beside the bundle, in node_modules.
 import * as esbuild from "esbuild";
 import { chmodSync, cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -28,9 +29,10 @@ const builds = [
   { ...common, entryPoints: ["src/extension.ts"], outfile: "dist/extension.js" },
   { ...common, entryPoints: ["server/main.ts"], outfile: "dist/server.js" },
   { ...common, entryPoints: ["server/cli.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } },
-  { ...common, platform: "browser", format: "iife", target: "es2022", external: [], entryPoints: ["media/chat/main.ts"], outfile: "dist/webview.js" },
   // Preloaded into worker threads of the server and the CLI, so they are guarded too (server/net/workerPatch.ts).
   { ...common, entryPoints: ["server/net/workerGuard.ts"], outfile: "dist/workerGuard.js" },
+  // The chat webview, with the vscode-elements components bundled in.
+  { ...common, platform: "browser", format: "iife", target: "es2022", external: [], alias: {}, entryPoints: ["media/chat/main.ts"], outfile: "dist/webview.js" },
 ];
 
 /** Grammars and the tree-sitter runtime are loaded from dist/grammars by path at run time. */
@@ -44,6 +46,9 @@ function copyAssets() {
   // The runtime's JavaScript is loaded by path too (server/syntax/parser.ts), not bundled: after a
   // wasm abort the parser evaluates it again to get a fresh instance.
   cpSync("node_modules/web-tree-sitter/web-tree-sitter.cjs", "dist/grammars/web-tree-sitter.js");
+  // The chat webview's codicons: the stylesheet and the font it loads (asWebviewUri, font-src).
+  mkdirSync("dist/codicons", { recursive: true });
+  for (const file of ["codicon.css", "codicon.ttf"]) cpSync(`node_modules/@vscode/codicons/dist/${file}`, `dist/codicons/${file}`);
   // Shield's YAML rules become one JSON file beside the bundles; an invalid rule fails the build.
   const { buildRuleBundle } = createRequire(import.meta.url)("./out/server/shield/ruleLoader.js");
   writeFileSync("dist/rules.json", buildRuleBundle("server/shield/rules"));

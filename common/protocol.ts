@@ -5,6 +5,7 @@
  * namespaces and never spell a method string.
  */
 import { NotificationType, NotificationType0, RequestType, RequestType0 } from "vscode-languageserver-protocol";
+import type { ChatCommand } from "./slashCommand";
 
 /** What the model runtime is doing, as shown in the status bar. */
 export type ModelState = "starting" | "noModel" | "downloading" | "loading" | "ready" | "error";
@@ -44,6 +45,10 @@ export interface StatusParams {
   readonly progress?: number;
   /** A sentence for the user and what to do about it, when state is "error" or "noModel". */
   readonly message?: string;
+  /** Set when the error is a failed download: it is not retried by itself, only when asked (ReloadModelRequest). */
+  readonly retryable?: boolean;
+  /** The server's process id, so a client can find its server without reaching into its transport. */
+  readonly pid?: number;
 }
 
 /** Server → client whenever the model state changes. The client may also ask for the current one. */
@@ -261,7 +266,8 @@ export namespace ShieldFixWithModelRequest {
 // ---------------------------------------------------------------------------------------------
 
 /** The slash commands a chat message may start with (`/explain`, `/fix`, ...). */
-export type ChatCommand = "explain" | "fix" | "tests" | "doc" | "clear";
+/** The chat's slash commands are defined beside their parser (common/slashCommand.ts). */
+export type { ChatCommand };
 
 /** A 0-based range, the same shape as an LSP Range. */
 export interface ChatRange {

@@ -1,51 +1,77 @@
 import * as vscode from "vscode";
 import { CloseAction, ErrorAction, LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 import { ReloadModelRequest, StatusNotification, StatusRequest, type StatusParams } from "../common/protocol";
+import { ClientHooks, type ClientHook } from "./clientHooks";
 import { currentSettings, SECTION } from "./config";
+import { RestartBudget } from "./restartBudget";
 import { StatusBar } from "./status";
-
-/** Restart delays after crashes: quick at first, then slower, reset after a healthy minute. */
-const BACKOFF_MS = [500, 2000, 5000, 15000, 30000];
-const HEALTHY_MS = 60_000;
 
 /**
  * Owns the language client and every disposable of the extension, so deactivation (and
- * restart) leaves nothing behind.
+ * restart) leaves nothing behind. Handlers on the client are attached through `onClient`, which
+ * runs them for every client this context creates; a crashed server is restarted within a
+ * budget (RestartBudget) and then left stopped until the user restarts it.
  */
 export class EnclaveContext implements vscode.Disposable {
   readonly status = new StatusBar();
   private client: LanguageClient | undefined;
+  /** The client whose start succeeded: a close before that is a failed start, not a crash. */
+  private started: LanguageClient | undefined;
   private starting: Promise<LanguageClient> | undefined;
-  private readonly disposables: vscode.Disposable[] = [this.status];
-  private crashes = 0;
-  private startedAt = 0;
+  private readonly hooks = new ClientHooks();
+  private readonly budget = new RestartBudget();
+  private readonly disposables: vscode.Disposable[] = [this.status, this.hooks];
   private lastStatus: StatusParams = { state: "starting" };
+  private pid: number | undefined;
   private readonly statusEmitter = new vscode.EventEmitter<StatusParams>();
   /** Fires on every model status the server reports (and on restarts). */
   readonly onStatus = this.statusEmitter.event;
 
   constructor(readonly extension: vscode.ExtensionContext, readonly log: vscode.LogOutputChannel) {
     this.disposables.push(this.statusEmitter);
+    this.onClient((client) => [
+      client.onNotification(StatusNotification.type, (status) => this.setStatus(status)),
+      client.onDidChangeState((event) => {
+        if (event.newState === State.Running) void this.refreshStatus(client);
+      }),
+    ]);
   }
 
   get modelStatus(): StatusParams {
     return this.lastStatus;
   }
 
-  /** The running client, starting the server on first need. */
+  /**
+   * Attaches handlers to the current client and to every later one; what the hook returns is
+   * disposed with its client. The returned Disposable removes the hook (the context owns it too).
+   */
+  onClient(hook: ClientHook): vscode.Disposable {
+    const registration = this.hooks.add(hook);
+    this.disposables.push(registration);
+    return registration;
+  }
+
+  /** The running client, starting the server on first need (or again after a failed start). */
   ensureClient(): Promise<LanguageClient> {
-    this.starting ??= this.start().catch((error: unknown) => {
+    this.starting ??= this.start().catch(async (error: unknown) => {
       this.starting = undefined;
-      this.log.error(`The Enclave server did not start: ${(error as Error).message}`);
-      this.status.show({ state: "error", message: `The Enclave server did not start: ${(error as Error).message}` });
+      await this.discardClient();
+      const message = `The Enclave server did not start: ${(error as Error).message}`;
+      this.log.error(message);
+      this.setStatus({ state: "error", message: `${message}. Run "Enclave: Restart Server" to try again.` });
       throw error;
     });
     return this.starting;
   }
 
-  /** The server process id, when it runs (tests use it to kill the server). */
+  /** The server process id as the server itself reports it (tests use it to kill the server). */
   get serverPid(): number | undefined {
-    return (this.client as unknown as { _serverProcess?: { pid?: number } } | undefined)?._serverProcess?.pid;
+    return this.pid;
+  }
+
+  /** Crash restarts counted in the current window (at most RestartBudget.max). */
+  get restartCount(): number {
+    return this.budget.count();
   }
 
   private async start(): Promise<LanguageClient> {
@@ -64,51 +90,57 @@ export class EnclaveContext implements vscode.Disposable {
       },
       errorHandler: {
         error: () => ({ action: ErrorAction.Continue, handled: true }),
-        closed: () => this.onServerClosed(),
+        closed: () => this.onServerClosed(client),
       },
     };
     const client = new LanguageClient("enclave", "Enclave", serverOptions, clientOptions);
     this.client = client;
-    this.disposables.push(
-      client.onNotification(StatusNotification.type, (status) => this.setStatus(status)),
-      client.onDidChangeState((event) => {
-        if (event.newState === State.Running) void this.refreshStatus();
-      }),
-    );
+    this.hooks.attach(client);
     await client.start();
-    this.startedAt = Date.now();
+    this.started = client;
     return client;
   }
 
   /** Decides what to do when the server process ends without being asked to. */
-  private async onServerClosed(): Promise<{ action: CloseAction; handled: boolean }> {
-    if (Date.now() - this.startedAt > HEALTHY_MS) this.crashes = 0;
-    const delay = BACKOFF_MS[Math.min(this.crashes, BACKOFF_MS.length - 1)]!;
-    this.crashes++;
-    this.log.warn(`The Enclave server stopped unexpectedly; restarting in ${delay} ms (restart ${this.crashes}).`);
-    this.lastStatus = { state: "starting", message: `The Enclave server stopped unexpectedly; restarting (${this.crashes}).` };
+  private async onServerClosed(client: LanguageClient): Promise<{ action: CloseAction; handled: boolean }> {
+    this.pid = undefined;
+    // A server that never came up is reported by ensureClient; restarting it would hide that.
+    if (client !== this.started) return { action: CloseAction.DoNotRestart, handled: true };
+    const decision = this.budget.onCrash();
+    if (!decision.restart) {
+      this.giveUp();
+      return { action: CloseAction.DoNotRestart, handled: true };
+    }
+    this.log.warn(`The Enclave server stopped unexpectedly; restarting in ${decision.delayMs} ms (restart ${decision.attempt} of at most ${this.budget.max} in ${this.budget.windowMs / 60_000} minutes).`);
+    this.lastStatus = { state: "starting", message: `The Enclave server stopped unexpectedly; restarting (${decision.attempt}).` };
     this.statusEmitter.fire(this.lastStatus);
-    this.status.showRestarting(this.crashes, delay);
-    await new Promise((resolve) => setTimeout(resolve, delay));
-    this.startedAt = Date.now();
+    this.status.showRestarting(decision.attempt, decision.delayMs);
+    await new Promise((resolve) => setTimeout(resolve, decision.delayMs));
     return { action: CloseAction.Restart, handled: true };
   }
 
-  /** How many times the server was restarted after a crash since the last healthy minute. */
-  get restartCount(): number {
-    return this.crashes;
+  /** The restart budget is spent: stop, say so in the status, and offer a restart. */
+  private giveUp(): void {
+    const message = `The Enclave server stopped ${this.budget.max} times within ${this.budget.windowMs / 60_000} minutes and is not restarted again. See the log for why, then run "Enclave: Restart Server".`;
+    this.log.error(message);
+    this.setStatus({ state: "error", message });
+    this.status.showStopped(message);
+    void vscode.window.showErrorMessage(`Enclave: ${message}`, "Restart", "Show Log").then((choice) => {
+      if (choice === "Restart") void this.restartServer().catch((error: unknown) => this.log.error(`Restart failed: ${(error as Error).message}`));
+      else if (choice === "Show Log") this.log.show(true);
+    });
   }
 
-  private async refreshStatus(): Promise<void> {
+  private async refreshStatus(client: LanguageClient): Promise<void> {
     try {
-      const client = this.client;
-      if (client) this.setStatus(await client.sendRequest(StatusRequest.type));
+      this.setStatus(await client.sendRequest(StatusRequest.type));
     } catch (error) {
       this.log.debug(`Status request failed: ${(error as Error).message}`);
     }
   }
 
   private setStatus(status: StatusParams): void {
+    if (status.pid !== undefined) this.pid = status.pid;
     this.lastStatus = status;
     this.status.show(status);
     this.statusEmitter.fire(status);
@@ -119,9 +151,34 @@ export class EnclaveContext implements vscode.Disposable {
     this.setStatus(await client.sendRequest(ReloadModelRequest.type));
   }
 
+  /**
+   * "Enclave: Restart Server": the user asked, so the restart budget starts again. A running
+   * client restarts its server; a client that gave up or never started is replaced by a new one.
+   */
   async restartServer(): Promise<void> {
-    const client = await this.ensureClient();
-    await client.restart();
+    this.budget.reset();
+    const client = this.client;
+    if (client && client === this.started && client.isRunning()) {
+      this.pid = undefined;
+      await client.restart();
+      return;
+    }
+    await this.starting?.catch(() => undefined);
+    if (this.client && this.client === this.started && this.client.isRunning()) return;
+    this.starting = undefined;
+    await this.discardClient();
+    this.setStatus({ state: "starting" });
+    await this.ensureClient();
+  }
+
+  /** Lets go of the current client and everything attached to it. */
+  private async discardClient(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    this.started = undefined;
+    this.pid = undefined;
+    this.hooks.detach();
+    await client?.dispose(2000).catch(() => undefined);
   }
 
   push(...items: vscode.Disposable[]): void {
@@ -131,7 +188,9 @@ export class EnclaveContext implements vscode.Disposable {
   async stop(): Promise<void> {
     const client = this.client;
     this.client = undefined;
+    this.started = undefined;
     this.starting = undefined;
+    this.hooks.detach();
     if (client?.isRunning()) await client.stop(5000).catch(() => undefined);
   }
 

@@ -7,6 +7,7 @@ import { createLog } from "./log";
 import { ModelView } from "./modelView";
 import { registerNetwork } from "./network/registerNetwork";
 import { registerShield, type ShieldApi } from "./shield/registerShield";
+import { registerStatusMenu } from "./statusMenu";
 
 let ctx: EnclaveContext | undefined;
 
@@ -23,7 +24,8 @@ export function activate(extension: vscode.ExtensionContext): EnclaveApi {
   extension.subscriptions.push(log, ctx);
   registerCommands(ctx);
   registerNetwork(ctx);
-  registerCompletion(ctx);
+  const completions = registerCompletion(ctx);
+  registerStatusMenu(ctx, completions);
   const chat = registerChat(ctx);
   const shield = registerShield(ctx);
   const modelView = new ModelView();

@@ -5,7 +5,9 @@ import { describeBackend, privacyLine } from "../common/describeBackend";
 /**
  * The "Model" view in the Enclave side bar: which model runs, where (CPU or GPU name), and the
  * promise that no code leaves the machine. It is empty while no model is configured, so VS Code
- * shows the welcome content (download or pick a model) instead.
+ * shows the welcome content (download or pick a model) instead. Once a model is ready the view
+ * is hidden (its `when` clause reads enclave.modelState), so the chat has the side bar; the
+ * status item's menu tells the same facts.
  */
 export class ModelView implements vscode.TreeDataProvider<vscode.TreeItem>, vscode.Disposable {
   private status: StatusParams = { state: "starting" };
@@ -25,18 +27,24 @@ export class ModelView implements vscode.TreeDataProvider<vscode.TreeItem>, vsco
 
   getChildren(): vscode.TreeItem[] {
     const s = this.status;
-    const item = (label: string, description: string, icon: string, tooltip?: string): vscode.TreeItem => {
+    const item = (label: string, description: string, icon: string, tooltip?: string, command?: string): vscode.TreeItem => {
       const t = new vscode.TreeItem(label);
       t.description = description;
       t.iconPath = new vscode.ThemeIcon(icon);
       t.tooltip = tooltip ?? `${label}: ${description}`;
+      if (command) t.command = { title: label, command };
       return t;
     };
     switch (s.state) {
       case "noModel":
         return [];
       case "error":
-        return [item("Error", s.message ?? "The model could not be loaded.", "error"), item("Fix", "Enclave: Select Model", "gear")];
+        return [
+          item("Error", s.message ?? "The model could not be loaded.", "error"),
+          ...(s.retryable ? [item("Retry Download", "try the download again now", "refresh", "Download the model again (Enclave: Reload Model)", "enclave.reloadModel")] : []),
+          item("Select Model…", "download another model or pick a .gguf file", "gear", "Enclave: Select Model", "enclave.selectModel"),
+          item("Show Log", "what went wrong, in detail", "output", "Enclave: Show Log", "enclave.showLog"),
+        ];
       case "downloading":
       case "loading":
       case "starting": {

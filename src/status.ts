@@ -2,16 +2,19 @@ import * as vscode from "vscode";
 import type { StatusParams } from "../common/protocol";
 import { describeBackend, privacyLine } from "../common/describeBackend";
 
+/** The command the status item runs: the quick-pick menu of statusMenu.ts. */
+export const MENU_COMMAND = "enclave.statusMenu";
+
 /**
  * The status bar item: what the model is doing and where it runs. Errors show here (with what
- * to do in the tooltip) instead of in pop-ups; clicking opens the log.
+ * to do in the tooltip) instead of in pop-ups; clicking opens the Enclave menu (statusMenu.ts).
  */
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem("enclave.status", vscode.StatusBarAlignment.Right, 100);
 
   constructor() {
     this.item.name = "Enclave";
-    this.item.command = "enclave.showLog";
+    this.item.command = MENU_COMMAND;
     this.show({ state: "starting" });
     this.item.show();
   }
@@ -34,9 +37,8 @@ export class StatusBar implements vscode.Disposable {
         this.set("$(loading~spin) Enclave", "Enclave is starting its language server.");
         break;
       case "noModel":
-        this.set("$(circle-slash) Enclave: no model", status.message ?? "No model configured.");
-        this.item.command = "enclave.selectModel";
-        return;
+        this.set("$(circle-slash) Enclave: no model", `${status.message ?? "No model configured."}\nClick for the Enclave menu.`);
+        break;
       case "downloading":
         this.set(`$(cloud-download) Enclave${percent}`, status.message ?? "Downloading the model.");
         break;
@@ -52,17 +54,23 @@ export class StatusBar implements vscode.Disposable {
         break;
       }
       case "error":
-        this.set("$(error) Enclave", `${status.message ?? "The model could not be loaded."}\nClick to open the log.`);
+        this.set(status.retryable ? "$(error) Enclave: download failed" : "$(error) Enclave",
+          `${status.message ?? "The model could not be loaded."}\nClick for the Enclave menu${status.retryable ? " (Retry, Select Model)" : ""}.`);
         this.item.backgroundColor = new vscode.ThemeColor("statusBarItem.errorBackground");
         break;
     }
-    this.item.command = "enclave.showLog";
   }
 
   /** Shown while the language server is down and being restarted. */
   showRestarting(attempt: number, delayMs: number): void {
     this.set(`$(debug-restart) Enclave: restarting`, `The Enclave server stopped unexpectedly; restart ${attempt} in ${Math.round(delayMs / 1000)} s.`);
     this.item.backgroundColor = new vscode.ThemeColor("statusBarItem.warningBackground");
+  }
+
+  /** Shown once crash restarts are given up: the server stays stopped until the user restarts it. */
+  showStopped(message: string): void {
+    this.set("$(error) Enclave: stopped", `${message}\nClick for the Enclave menu (Restart Server).`);
+    this.item.backgroundColor = new vscode.ThemeColor("statusBarItem.errorBackground");
   }
 
   private completionItem: vscode.StatusBarItem | undefined;

@@ -29,8 +29,8 @@ export class ChatApp {
   constructor(private readonly root: HTMLElement, private readonly post: (message: WebviewMessage) => void, private readonly sanitize: (html: string) => string) {
     root.innerHTML = `
       <div class="topbar">
-        <button type="button" id="new-chat" title="Start a new conversation">New chat</button>
-        <button type="button" id="show-history" aria-expanded="false" aria-controls="history">History</button>
+        <vscode-toolbar-button id="new-chat" icon="add" label="New chat" title="Start a new conversation"></vscode-toolbar-button>
+        <vscode-toolbar-button id="show-history" icon="history" label="History" title="Conversations of this workspace" aria-expanded="false" aria-controls="history"></vscode-toolbar-button>
         <span id="chat-title" class="chat-title"></span>
       </div>
       <section id="history"></section>
@@ -64,7 +64,7 @@ export class ChatApp {
       historyToggle.setAttribute("aria-expanded", String(this.history.visible));
     });
     this.status.addEventListener("click", (event) => {
-      if ((event.target as HTMLElement).closest("button[data-select-model]")) this.post({ type: "selectModel" });
+      if ((event.target as HTMLElement).closest("[data-select-model]")) this.post({ type: "selectModel" });
     });
     this.transcript.addEventListener("click", (event) => this.onTranscriptClick(event));
     this.renderAll();
@@ -103,8 +103,8 @@ export class ChatApp {
         this.status.dataset.state = message.state;
         this.status.textContent = message.text;
         if (message.state === "noModel" || message.state === "error") {
-          const button = document.createElement("button");
-          button.type = "button";
+          const button = document.createElement("vscode-button");
+          button.setAttribute("icon", "gear");
           button.dataset.selectModel = "1";
           button.textContent = "Select model";
           this.status.append(" ", button);

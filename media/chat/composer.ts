@@ -1,16 +1,10 @@
 /**
  * The message box: Enter sends, Shift+Enter starts a new line, Escape stops an answer, `/` offers
  * the slash commands (arrow keys and Tab or Enter pick one), and `@` at the start of a word asks
- * the host to attach a file. The suggestions follow the ARIA combobox pattern.
+ * the host to attach a file. The suggestions follow the ARIA combobox pattern. Commands are
+ * read by common/slashCommand.ts, the same parser the extension and the server use.
  */
-export const slashCommands = [
-  { name: "explain", detail: "Explain the selected code" },
-  { name: "fix", detail: "Fix the problems in the selection, Shield's included" },
-  { name: "tests", detail: "Write unit tests for the selection" },
-  { name: "doc", detail: "Write documentation comments for the selection" },
-  { name: "clear", detail: "Start a new conversation" },
-] as const;
-
+import { parseSlashCommand, SLASH_COMMANDS, slashCompletions } from "../../common/slashCommand";
 export interface ComposerActions {
   send(text: string): void;
   stop(): void;
@@ -20,8 +14,8 @@ export interface ComposerActions {
 export class Composer {
   readonly input: HTMLTextAreaElement;
   private readonly list: HTMLUListElement;
-  private readonly sendButton: HTMLButtonElement;
-  private readonly stopButton: HTMLButtonElement;
+  private readonly sendButton: HTMLElement;
+  private readonly stopButton: HTMLElement;
   private matches: string[] = [];
   private active = 0;
   private busy = false;
@@ -33,8 +27,8 @@ export class Composer {
       <textarea id="input" rows="3" role="combobox" aria-autocomplete="list" aria-controls="suggestions" aria-expanded="false"
         aria-label="Message to Enclave" placeholder="Ask about your code. / for commands, @ to attach a file"></textarea>
       <div class="composer-actions">
-        <button type="button" id="send" class="primary" title="Send (Enter)">Send</button>
-        <button type="button" id="stop" class="danger" title="Stop the answer (Escape)" hidden>Stop</button>
+        <vscode-button id="send" icon="send" title="Send (Enter)">Send</vscode-button>
+        <vscode-button id="stop" icon="debug-stop" secondary title="Stop the answer (Escape)" hidden>Stop</vscode-button>
       </div>`;
     this.input = root.querySelector("#input")!;
     this.list = root.querySelector("#suggestions")!;
@@ -81,7 +75,7 @@ export class Composer {
       event.preventDefault();
       this.active = (this.active + (event.key === "ArrowDown" ? 1 : this.matches.length - 1)) % this.matches.length;
       this.renderSuggestions();
-    } else if (open && (event.key === "Tab" || (event.key === "Enter" && !event.shiftKey && this.input.value.trim() !== `/${this.matches[this.active]}`))) {
+    } else if (open && (event.key === "Tab" || (event.key === "Enter" && !event.shiftKey && !parseSlashCommand(this.input.value).command))) {
       event.preventDefault();
       this.accept(this.matches[this.active]!);
     } else if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
@@ -114,8 +108,7 @@ export class Composer {
   }
 
   private refreshSuggestions(): void {
-    const match = /^\s*\/(\w*)$/.exec(this.input.value);
-    this.matches = match ? slashCommands.map((c) => c.name).filter((n) => n.startsWith(match[1]!.toLowerCase())) : [];
+    this.matches = slashCompletions(this.input.value);
     if (!this.matches.length) return this.hideSuggestions();
     this.active = Math.min(this.active, this.matches.length - 1);
     this.renderSuggestions();
@@ -131,7 +124,7 @@ export class Composer {
       item.role = "option";
       item.dataset.command = name;
       item.setAttribute("aria-selected", String(i === this.active));
-      item.textContent = `/${name} — ${slashCommands.find((c) => c.name === name)!.detail}`;
+      item.textContent = `/${name} — ${SLASH_COMMANDS.find((c) => c.name === name)!.detail}`;
       this.list.append(item);
     });
     this.input.setAttribute("aria-activedescendant", `suggestion-${this.matches[this.active]}`);

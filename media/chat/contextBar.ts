@@ -7,7 +7,7 @@ export class ContextBar {
     root.setAttribute("role", "group");
     root.setAttribute("aria-label", "Attached to the next message");
     root.addEventListener("click", (event) => {
-      const button = (event.target as HTMLElement).closest<HTMLButtonElement>("button");
+      const button = (event.target as HTMLElement).closest<HTMLElement>("[data-remove], [data-add]");
       if (!button) return;
       if (button.dataset.remove) this.actions.remove(button.dataset.remove);
       else if (button.dataset.add) this.actions.addFile();
@@ -24,19 +24,21 @@ export class ContextBar {
       span.title = chip.detail;
       const label = document.createElement("span");
       label.textContent = chip.label;
-      const remove = document.createElement("button");
-      remove.type = "button";
+      const remove = document.createElement("vscode-icon");
+      remove.setAttribute("name", "close");
+      remove.setAttribute("action-icon", "");
+      remove.setAttribute("label", `Remove ${chip.detail}`);
+      remove.title = `Remove ${chip.detail}`;
       remove.dataset.remove = chip.id;
-      remove.textContent = "×";
-      remove.setAttribute("aria-label", `Remove ${chip.detail}`);
       span.append(label, remove);
       this.root.append(span);
     }
-    const add = document.createElement("button");
-    add.type = "button";
+    const add = document.createElement("vscode-toolbar-button");
     add.className = "add-file";
     add.dataset.add = "file";
-    add.textContent = "+ File";
+    add.setAttribute("icon", "attach");
+    add.setAttribute("label", "Attach a file");
+    add.textContent = "File";
     add.title = "Attach a file (or type @)";
     this.root.append(add);
   }

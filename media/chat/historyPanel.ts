@@ -17,7 +17,7 @@ export class HistoryPanel {
     root.innerHTML = `<h2>Conversations</h2><ul></ul>`;
     this.list = root.querySelector("ul")!;
     this.list.addEventListener("click", (event) => {
-      const button = (event.target as HTMLElement).closest<HTMLButtonElement>("button[data-id]");
+      const button = (event.target as HTMLElement).closest<HTMLElement>("[data-id]");
       if (!button) return;
       const id = button.dataset.id!;
       if (button.dataset.op === "open") {
@@ -34,7 +34,7 @@ export class HistoryPanel {
 
   toggle(show = this.root.hidden): void {
     this.root.hidden = !show;
-    if (show) this.list.querySelector<HTMLButtonElement>("button")?.focus();
+    if (show) this.list.querySelector<HTMLElement>("button.open")?.focus();
   }
 
   update(entries: readonly HistoryEntry[]): void {
@@ -53,11 +53,23 @@ export class HistoryPanel {
       const when = new Date(entry.updatedAt).toLocaleString(undefined, { dateStyle: "short", timeStyle: "short" });
       item.append(
         this.button("open", entry.id, `${title}`, `Open ${title}, ${entry.messageCount} messages, ${when}`, `${when} · ${entry.messageCount} messages`),
-        this.button("rename", entry.id, "Rename", `Rename ${title}`),
-        this.button("delete", entry.id, "Delete", `Delete ${title}`),
+        this.iconButton("rename", entry.id, "edit", `Rename ${title}`),
+        this.iconButton("delete", entry.id, "trash", `Delete ${title}`),
       );
       this.list.append(item);
     }
+  }
+
+  /** A codicon toolbar button (vscode-elements) for an action on a conversation. */
+  private iconButton(op: string, id: string, icon: string, label: string): HTMLElement {
+    const button = document.createElement("vscode-toolbar-button");
+    button.dataset.op = op;
+    button.dataset.id = id;
+    button.className = op;
+    button.setAttribute("icon", icon);
+    button.setAttribute("label", label);
+    button.title = label;
+    return button;
   }
 
   private button(op: string, id: string, text: string, label: string, detail?: string): HTMLButtonElement {

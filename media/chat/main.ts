@@ -3,6 +3,7 @@
  * to the app and sanitises every piece of rendered HTML with DOMPurify before it reaches the DOM.
  */
 import DOMPurify from "dompurify";
+import "./elements";
 import { ChatApp } from "./chatApp";
 import type { HostMessage, WebviewMessage } from "./messages";
 import { purifyOptions } from "./sanitizeConfig";

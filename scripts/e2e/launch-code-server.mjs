@@ -7,7 +7,8 @@ import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { assertInstalled, isolatedEnv, killGroup, launchChromium, newRunDir, startCodeServer } from "./env.mjs";
 
-const TIMEOUT_MS = Number(process.env.ENCLAVE_E2E_TIMEOUT_MS ?? 180_000);
+// The whole extension-host suite (the bounded-restart test alone kills the server six times).
+const TIMEOUT_MS = Number(process.env.ENCLAVE_E2E_TIMEOUT_MS ?? 480_000);
 
 const VERBOSE = process.env.ENCLAVE_E2E_VERBOSE === "1";
 /**
@@ -106,7 +107,8 @@ async function main() {
     });
     page.on("pageerror", (error) => log(`page error: ${error.message}`));
     server.child.on("exit", (code, signal) => finish(`code-server exited (${code ?? signal})`));
-    await page.goto(`${server.url}/?${query}`);
+    // A loaded machine (several suites at once) can take longer than playwright's 30 s default.
+    await page.goto(`${server.url}/?${query}`, { timeout: 180_000 });
     const timer = setTimeout(() => finish(`timeout after ${TIMEOUT_MS} ms`), TIMEOUT_MS);
     const result = await finished;
     clearTimeout(timer);

@@ -6,6 +6,7 @@ import { finished } from "node:stream/promises";
 import type { Logger } from "../logger";
 import { DownloadError } from "./errors";
 import { findEgressRefusal } from "../net/egressError";
+import { describeNetworkError } from "./networkCause";
 
 export interface DownloadOptions {
   readonly url: string;
@@ -41,8 +42,11 @@ export async function downloadModel(options: DownloadOptions): Promise<void> {
       // A host the egress policy refuses stays refused: say why at once instead of retrying.
       const refused = findEgressRefusal(error);
       if (refused) throw new DownloadError(options.url, refused.message.replace(/\.$/, ""));
-      if (error instanceof DownloadError || attempt >= retries) throw error instanceof DownloadError ? error : new DownloadError(options.url, `${(error as Error).message}; the next start resumes it`);
-      options.log.warn(`Download of ${options.url} was interrupted (${(error as Error).message}); resuming (attempt ${attempt + 2}).`);
+      if (error instanceof DownloadError) throw error;
+      const cause = describeNetworkError(error, options.url);
+      // Resuming helps a transfer that broke off; a host that cannot be reached at all stays so.
+      if (attempt >= retries || unreachable(error)) throw new DownloadError(options.url, `${cause}; the partial file is kept, and Retry resumes it`);
+      options.log.warn(`Download of ${options.url} was interrupted (${cause}); resuming (attempt ${attempt + 2}).`);
       await new Promise((r) => setTimeout(r, 250 * 2 ** attempt));
     }
   }
@@ -57,6 +61,14 @@ export async function downloadModel(options: DownloadOptions): Promise<void> {
     options.log.warn(`No checksum is known for ${options.url}; set enclave.modelSha256 to verify it.`);
   }
   await fs.rename(partial, options.dest);
+}
+
+/** A failure before any connection was made (DNS, refused, no route): retrying at once cannot help. */
+function unreachable(error: unknown): boolean {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 6; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === "string" && ["ENOTFOUND", "EAI_AGAIN", "ECONNREFUSED", "ENETUNREACH", "EHOSTUNREACH", "ENETDOWN"].includes(e.code)) return true;
+  }
+  return false;
 }
 
 /** One HTTP request, appending to the partial file; returns the checksum the server announced. */

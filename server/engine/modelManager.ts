@@ -3,6 +3,7 @@ import type { ModelCatalogResult, StatusParams } from "../../common/protocol";
 import type { Logger } from "../logger";
 import { reloadKeys, type EnclaveSettings } from "../../common/settings";
 import { downloadModel } from "./download";
+import { forgetFailure, rememberedFailure, rememberFailure } from "./downloadFailures";
 import { DownloadError, ModelFileError } from "./errors";
 import { loadLocalModel, probeGpu } from "./llama";
 import { LocalEngine } from "./localEngine";
@@ -76,12 +77,12 @@ export class ModelManager {
     this.loadedKey = key;
     this.abort?.abort();
     const abort = (this.abort = new AbortController());
-    this.loading = this.loading.then(() => this.load(settings, abort.signal)).catch((error: unknown) => {
+    this.loading = this.loading.then(() => this.load(settings, abort.signal, force)).catch((error: unknown) => {
       if (abort.signal.aborted) return;
       // A file or download the user can fix is a status, not a crash report; anything else keeps its stack.
       if (error instanceof ModelFileError || error instanceof DownloadError) this.options.log.info(`Model load failed: ${error.message}`);
       else this.options.log.error(`Model load failed: ${(error as Error).stack ?? error}`);
-      this.setStatus({ state: "error", message: (error as Error).message });
+      this.setStatus({ state: "error", message: (error as Error).message, ...(error instanceof DownloadError ? { retryable: true } : {}) });
     });
     return this.loading;
   }
@@ -92,20 +93,23 @@ export class ModelManager {
     await this.unload();
   }
 
-  private async load(settings: EnclaveSettings, signal: AbortSignal): Promise<void> {
+  /** `asked`: the user asked for this load (Reload Model / Retry), so a failed download is tried again. */
+  private async load(settings: EnclaveSettings, signal: AbortSignal, asked: boolean): Promise<void> {
     await this.unload();
     if (settings.engine === "remote") return this.connect(settings, signal);
     const source = await this.resolve(settings);
     if (!source) return;
     if (source.kind === "hf" && !isPresent(source)) {
+      const key = modelKey(settings);
+      const failed = asked ? undefined : await rememberedFailure(source.path, key);
+      if (failed) {
+        const when = new Date(failed.at).toISOString().slice(0, 16).replace("T", " ");
+        this.options.log.warn(`Not downloading ${source.uri} again by itself: it failed at ${when} UTC (${failed.message}).`);
+        this.setStatus({ state: "error", retryable: true, message: `${failed.message} (at ${when} UTC). It is not retried by itself: choose Retry (Enclave: Reload Model) or Enclave: Select Model.` });
+        return;
+      }
       this.setStatus({ state: "downloading", progress: 0, message: `Downloading ${source.uri}` });
-      await downloadModel({
-        url: source.url, dest: source.path, sha256: settings.modelSha256, signal, log: this.options.log,
-        onProgress: (received, total) => this.setStatus({
-          state: "downloading", progress: total ? received / total : undefined,
-          message: `Downloading ${source.uri}: ${(received / 1e6).toFixed(0)}${total ? ` of ${(total / 1e6).toFixed(0)}` : ""} MB`,
-        }),
-      });
+      await this.download(source, settings, signal, key);
     }
     if (signal.aborted) return;
     this.setStatus({ state: "loading", progress: 0, message: `Loading ${source.path}` });
@@ -122,6 +126,23 @@ export class ModelManager {
     const { model, backend } = this.current;
     this.options.log.info(`Loaded ${model.name} (${(model.sizeBytes / 1e6).toFixed(0)} MB) on ${describeBackend(backend)}; context ${model.contextSize} tokens.`);
     this.setStatus({ state: "ready", model, backend });
+  }
+
+  /** Downloads the model, remembering a failure so it is not tried again at every start. */
+  private async download(source: ModelSource & { kind: "hf" }, settings: EnclaveSettings, signal: AbortSignal, key: string): Promise<void> {
+    try {
+      await downloadModel({
+        url: source.url, dest: source.path, sha256: settings.modelSha256, signal, log: this.options.log,
+        onProgress: (received, total) => this.setStatus({
+          state: "downloading", progress: total ? received / total : undefined,
+          message: `Downloading ${source.uri}: ${(received / 1e6).toFixed(0)}${total ? ` of ${(total / 1e6).toFixed(0)}` : ""} MB`,
+        }),
+      });
+    } catch (error) {
+      if (!signal.aborted && error instanceof DownloadError) await rememberFailure(source.path, { key, message: error.message, at: Date.now() });
+      throw error;
+    }
+    await forgetFailure(source.path);
   }
 
   /** Uses the remote engine the settings name instead of loading a model here. */

@@ -14,8 +14,10 @@ export const modelFeature: Feature = {
     let progress: Promise<WorkDoneProgressServerReporter | undefined> | undefined;
     let progressState = "";
 
+    // Every status carries the process id: clients find their server through the protocol.
+    const withPid = (status: StatusParams): StatusParams => ({ ...status, pid: process.pid });
     const onStatus = (status: StatusParams): void => {
-      void connection.sendNotification(StatusNotification.type, status);
+      void connection.sendNotification(StatusNotification.type, withPid(status));
       const busy = status.state === "downloading" || status.state === "loading";
       if (busy && progressState !== status.state) {
         void progress?.then((p) => p?.done());
@@ -35,10 +37,10 @@ export const modelFeature: Feature = {
 
     return [
       models.onStatus(onStatus),
-      connection.onRequest(StatusRequest.type, () => models.status),
+      connection.onRequest(StatusRequest.type, () => withPid(models.status)),
       connection.onRequest(MetricsRequest.type, () => ({ ...ctx.metrics.snapshot(), engine: models.metrics() })),
       connection.onRequest(ModelCatalogRequest.type, () => models.catalog()),
-      connection.onRequest(ReloadModelRequest.type, () => models.reload()),
+      connection.onRequest(ReloadModelRequest.type, async () => withPid(await models.reload())),
     ];
   },
 };

@@ -9,6 +9,7 @@ import * as vscode from "vscode";
 import { codeBlocksOf } from "../../media/chat/codeBlocks";
 import type { BlockScan, CodeAction, HostMessage, ViewMessage } from "../../media/chat/messages";
 import type { ChatConversation, ChatSendResult, StatusParams } from "../../common/protocol";
+import { parseSlashCommand } from "../../common/slashCommand";
 import { BlockScanner } from "./blockScanner";
 import type { ChatHistory } from "./chatHistory";
 import type { ChatServer } from "./chatServer";
@@ -113,12 +114,13 @@ export class ChatController implements vscode.Disposable {
 
   /** Sends a message (or runs a slash command) about the context bar's items or `target`. */
   async send(text: string, target?: ChatTarget): Promise<void> {
-    if (/^\s*\/clear\b/i.test(text)) return this.newChat();
+    const parsed = parseSlashCommand(text);
+    if (parsed.command === "clear") return this.newChat();
     await this.stopAndWait();
     const items = await this.context.collect(target);
     const requestId = randomUUID();
-    const command = /^\s*\/(explain|fix|tests|doc)\b/i.exec(text)?.[1]?.toLowerCase();
-    const words = command ? text.replace(/^\s*\/\w+\s*/, "") : text;
+    const command = parsed.command;
+    const words = command ? parsed.text : text;
     const user: ViewMessage = { id: `user-${requestId}`, role: "user", text: words, attachments: items.map((i) => i.label), scans: {}, ...(command ? { command } : {}) };
     let resolveDone!: () => void;
     const turn: Turn = {

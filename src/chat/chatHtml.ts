@@ -1,7 +1,9 @@
 /**
  * The chat webview's HTML. The Content-Security-Policy allows nothing by default: styles only
  * from the extension, scripts only with this page's nonce (so even HTML that slipped past the
- * sanitiser could not run a script), no network access, no frames.
+ * sanitiser could not run a script), fonts only from the extension (the codicons), no network
+ * access, no frames. The vscode-elements components style themselves with constructed style
+ * sheets, which need no 'unsafe-inline'.
  */
 import { randomBytes } from "node:crypto";
 
@@ -10,6 +12,8 @@ export interface ChatHtmlOptions {
   readonly cspSource: string;
   readonly scriptUri: string;
   readonly styleUri: string;
+  /** dist/codicons/codicon.css: the codicon font, linked with the id vscode-icon looks for. */
+  readonly codiconUri: string;
   readonly nonce: string;
 }
 
@@ -35,6 +39,7 @@ export function chatHtml(o: ChatHtmlOptions): string {
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${o.codiconUri}" id="vscode-codicon-stylesheet">
 <link rel="stylesheet" href="${o.styleUri}">
 <title>Enclave Chat</title>
 </head>

@@ -3,6 +3,7 @@
  * streamed deltas to whoever waits for them, and gives the server back a persisted conversation
  * when it no longer holds it (after a restart or a window reload).
  */
+import type { Disposable } from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import {
   ChatCancelRequest, ChatDeltaNotification, ChatErrors, ChatRestoreRequest, ChatSendRequest, ShieldScanRequest,
@@ -11,9 +12,13 @@ import {
 
 export class ChatServer {
   private readonly streams = new Map<string, (text: string) => void>();
-  private readonly wired = new WeakSet<LanguageClient>();
 
   constructor(private readonly client: () => Promise<LanguageClient>) {}
+
+  /** The handler for streamed deltas; the extension attaches it to every client (ctx.onClient). */
+  attach(client: LanguageClient): Disposable {
+    return client.onNotification(ChatDeltaNotification.type, ({ requestId, text }) => this.streams.get(requestId)?.(text));
+  }
 
   /** Sends a message; `conversation` is what the history holds, restored when the server lacks it. */
   async send(params: ChatSendParams, conversation: ChatConversation | undefined, onDelta: (text: string) => void): Promise<ChatSendResult> {
@@ -43,13 +48,7 @@ export class ChatServer {
     return client.sendRequest(ShieldScanRequest.type, { text, languageId });
   }
 
-  private async connect(): Promise<LanguageClient> {
-    const client = await this.client();
-    if (!this.wired.has(client)) {
-      this.wired.add(client);
-      // The client keeps this handler across server restarts; it lives as long as the client.
-      client.onNotification(ChatDeltaNotification.type, ({ requestId, text }) => this.streams.get(requestId)?.(text));
-    }
-    return client;
+  private connect(): Promise<LanguageClient> {
+    return this.client();
   }
 }

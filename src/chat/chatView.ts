@@ -30,6 +30,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
       cspSource: view.webview.cspSource,
       scriptUri: view.webview.asWebviewUri(vscode.Uri.joinPath(dist, "webview.js")).toString(),
       styleUri: view.webview.asWebviewUri(vscode.Uri.joinPath(media, "chat", "chat.css")).toString(),
+      codiconUri: view.webview.asWebviewUri(vscode.Uri.joinPath(dist, "codicons", "codicon.css")).toString(),
       nonce: makeNonce(),
     });
     const received = view.webview.onDidReceiveMessage((message: WebviewMessage) => {

@@ -7,6 +7,7 @@
 import * as vscode from "vscode";
 import type { ContextChip } from "../../media/chat/messages";
 import type { ChatContextItem } from "../../common/protocol";
+import { countsAsProblem, selectedLines, selectionLabel } from "./selectionFacts";
 
 /** A range to talk about, given by a command or code action instead of the editor's selection. */
 export interface ChatTarget {
@@ -96,15 +97,19 @@ export class ContextCollector implements vscode.Disposable {
       const name = basename(uri);
       const selection = target?.range ?? (editor && !editor.selection.isEmpty ? editor.selection : undefined);
       const attachFile = vscode.workspace.getConfiguration("enclave", uri).get<boolean>("chat.attachCurrentFile", true);
+      const selectionName = selection ? selectionLabel(name, selection.start, selection.end) : name;
       if (selection && (target || !this.removed.has("selection"))) {
-        const label = `${name}:${selection.start.line + 1}-${selection.end.line + 1}`;
+        const label = selectionName;
         out.push({ id: "selection", kind: "selection", label, detail: `the selection ${label}`, uri, range: new vscode.Range(selection.start, selection.end) });
       } else if (!selection && (target || (attachFile && !this.removed.has("file")))) {
         out.push({ id: "file", kind: "file", label: name, detail: `the current file ${name}`, uri });
       }
-      const problems = vscode.languages.getDiagnostics(uri).filter((d) => !selection || d.range.intersection(selection) !== undefined);
+      // Problems in the lines the chip names (an end at column 0 of the next line is not in it).
+      const lines = selection ? selectedLines(selection.start, selection.end) : undefined;
+      const problems = vscode.languages.getDiagnostics(uri)
+        .filter((d) => countsAsProblem(d.severity) && (!lines || (d.range.end.line >= lines.first - 1 && d.range.start.line <= lines.last - 1)));
       if (problems.length && (target || !this.removed.has("problems"))) {
-        const where = selection ? `${name}:${selection.start.line + 1}-${selection.end.line + 1}` : name;
+        const where = selectionName;
         const label = `${problems.length} problem${problems.length === 1 ? "" : "s"}`;
         out.push({ id: "problems", kind: "problems", label, detail: `${label} in ${where}`, uri, range: selection, problems: problems.slice(0, MAX_PROBLEMS).map(describeDiagnostic) });
       }

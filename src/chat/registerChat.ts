@@ -33,6 +33,7 @@ export function registerChat(ctx: EnclaveContext): ChatApi {
   const collector = new ContextCollector();
   const review = new ApplyReview();
   const server = new ChatServer(() => ctx.ensureClient());
+  ctx.onClient((client) => server.attach(client));
   let controller: ChatController | undefined;
   const actions = new CodeBlockActions(collector, review, (text) => controller?.show({ type: "toast", text }));
   controller = new ChatController({

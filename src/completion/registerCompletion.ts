@@ -9,11 +9,12 @@ import * as vscode from "vscode";
 import { CompletionSnoozeRequest, CompletionStatsNotification, MetricsRequest, type CompletionMetrics } from "../../common/protocol";
 import { SECTION } from "../config";
 import type { EnclaveContext } from "../ctx";
+import type { CompletionState } from "../statusMenu";
 import { formatCompletionMetrics, viewOfSnooze, viewOfStats } from "./completionView";
 
 const SNOOZE_CHOICES = [5, 15, 60] as const;
 
-export function registerCompletion(ctx: EnclaveContext): void {
+export function registerCompletion(ctx: EnclaveContext): CompletionState {
   let snoozedUntil: number | null = null;
   let resumeTimer: NodeJS.Timeout | undefined;
   const enabled = (): boolean => vscode.workspace.getConfiguration(SECTION).get<boolean>("completion.enable", true);
@@ -27,17 +28,16 @@ export function registerCompletion(ctx: EnclaveContext): void {
     showState();
   };
 
-  // Like the server itself, the listener is set up after activation returns.
-  const listen = setTimeout(() => void ctx.ensureClient().then((client) => {
-    ctx.push(client.onNotification(CompletionStatsNotification.type, (stats) => {
-      const view = viewOfStats(stats);
-      if (view && !snoozedUntil && enabled()) ctx.status.showCompletion(view);
-      if (stats.problem) ctx.log.warn(stats.problem);
-    }));
-  }, () => undefined), 0);
+  // Attached to every client the context creates, so a restart by the user after a failed
+  // start still brings the completion status back.
+  ctx.onClient((client) => client.onNotification(CompletionStatsNotification.type, (stats) => {
+    const view = viewOfStats(stats);
+    if (view && !snoozedUntil && enabled()) ctx.status.showCompletion(view);
+    if (stats.problem) ctx.log.warn(stats.problem);
+  }));
 
   ctx.push(
-    { dispose: () => { clearTimeout(resumeTimer); clearTimeout(listen); } },
+    { dispose: () => clearTimeout(resumeTimer) },
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(`${SECTION}.completion.enable`)) showState();
     }),
@@ -64,4 +64,5 @@ export function registerCompletion(ctx: EnclaveContext): void {
     }),
   );
   showState();
+  return { snoozedUntil: () => (snoozedUntil && snoozedUntil > Date.now() ? snoozedUntil : null) };
 }

@@ -1,6 +1,7 @@
 import * as vscode from "vscode";
 import { NetworkAuditRequest, RemoteApiKeyChangedNotification, RemoteApiKeyRequest } from "../../common/protocol";
 import type { EnclaveContext } from "../ctx";
+import { AUDIT_SCHEME, AuditDocument } from "./auditDocument";
 
 /** The SecretStorage key of the remote engine's API key. */
 const API_KEY = "enclave.remote.apiKey";
@@ -17,20 +18,27 @@ export function registerNetwork(ctx: EnclaveContext): void {
     ctx.push(vscode.commands.registerCommand(id, run));
   };
 
-  register("enclave.showNetworkAudit", async () => {
+  // The audit is shown read-only (a content provider's document): nothing asks to be saved.
+  const audit = new AuditDocument(async () => {
     const client = await ctx.ensureClient();
-    const audit = await client.sendRequest(NetworkAuditRequest.type, { last: 500 });
-    const grants = audit.policy.grants.map((g) => `${g.host} (${g.purpose}, named by ${g.setting})`);
+    const result = await client.sendRequest(NetworkAuditRequest.type, { last: 500 });
+    const grants = result.policy.grants.map((g) => `${g.host} (${g.purpose}, named by ${g.setting})`);
     const header = [
-      `Policy of this window's Enclave server: loopback always${grants.length ? `; ${grants.join("; ")}` : ""}; public hosts allowed: ${audit.policy.allowedHosts.join(", ") || "none"}.`,
+      `Policy of this window's Enclave server: loopback always${grants.length ? `; ${grants.join("; ")}` : ""}; public hosts allowed: ${result.policy.allowedHosts.join(", ") || "none"}.`,
       "Enclave sends no telemetry. Everything else is refused and recorded below.",
       "",
     ].join("\n");
-    const document = await vscode.workspace.openTextDocument({ content: header + audit.text, language: "log" });
-    await vscode.window.showTextDocument(document, { preview: true });
+    return header + result.text;
   });
+  ctx.push(audit, vscode.workspace.registerTextDocumentContentProvider(AUDIT_SCHEME, audit));
+  register("enclave.showNetworkAudit", () => audit.show());
 
   register("enclave.setRemoteApiKey", async () => {
+    // The command is hidden while the engine is local (package.json `when`); run anyway, it says why.
+    if (vscode.workspace.getConfiguration("enclave").get<string>("engine") !== "remote") {
+      void vscode.window.showInformationMessage("Enclave: the engine is local (enclave.engine), so no API key is used. Set enclave.engine to remote and enclave.remote.url first.");
+      return;
+    }
     const value = await vscode.window.showInputBox({
       title: "Enclave: remote engine API key",
       prompt: "Kept in VS Code's secret storage and sent only to enclave.remote.url. Leave empty to remove the key.",
@@ -49,10 +57,6 @@ export function registerNetwork(ctx: EnclaveContext): void {
     void ctx.ensureClient().then((client) => client.sendNotification(RemoteApiKeyChangedNotification.type)).catch(() => undefined);
   }));
 
-  // The client keeps request handlers across server restarts, so registering once is enough.
-  setTimeout(() => {
-    void ctx.ensureClient().then((client) => {
-      ctx.push(client.onRequest(RemoteApiKeyRequest.type, async () => ({ apiKey: (await secrets.get(API_KEY)) || undefined })));
-    }).catch(() => undefined);
-  }, 0);
+  // Attached to every client the context creates (a failed first start included).
+  ctx.onClient((client) => client.onRequest(RemoteApiKeyRequest.type, async () => ({ apiKey: (await secrets.get(API_KEY)) || undefined })));
 }

@@ -54,6 +54,19 @@ export async function runChatSteps(page: Page, options: ChatStepsOptions = {}): 
     await frame().locator("#input").waitFor();
     await frame().locator(".status-line[data-state=ready]").waitFor({ timeout: 60_000 });
     log(`status line: ${await frame().locator(".status-line").innerText()}`);
+    // The buttons are vscode-elements components (upgraded custom elements) with codicons.
+    await frame().locator("vscode-button#send:defined").waitFor();
+    await frame().locator("vscode-toolbar-button#new-chat:defined").waitFor();
+    let icons = { elements: false, font: false };
+    for (let i = 0; i < 50 && !(icons.elements && icons.font); i++) {
+      icons = await frame().evaluate(() => ({
+        elements: !!customElements.get("vscode-button") && !!document.querySelector("#send")?.shadowRoot?.querySelector("vscode-icon, .icon, button, [part]"),
+        font: [...document.fonts].some((f) => /codicon/i.test(f.family) && f.status === "loaded"),
+      }));
+      if (!(icons.elements && icons.font)) await page.waitForTimeout(100);
+    }
+    if (!icons.elements) throw new Error("the chat's buttons are not vscode-elements components");
+    if (!icons.font) throw new Error("the codicon font did not load in the chat webview (CSP font-src or the font file?)");
     await screenshot("view-open");
   });
 
@@ -100,16 +113,18 @@ export async function runChatSteps(page: Page, options: ChatStepsOptions = {}): 
     await page.keyboard.press("Home");
     await page.keyboard.press("Shift+ArrowDown");
     await page.keyboard.press("Shift+ArrowDown");
-    // Two lines down from a line start: the chip should say lines N to N+2 once the selection settled.
+    // Two lines down from a line start selects lines N and N+1 (the end at column 0 of line
+    // N+2 holds nothing selected): the chip should say N-(N+1) once the selection settled.
     const chip = frame().locator(".context-bar .chip[data-kind=selection]");
     let label = "";
     for (let i = 0; i < 50; i++) {
       label = (await chip.innerText().catch(() => "")).replace("×", "").trim();
       const lines = /^app\.py:(\d+)-(\d+)$/.exec(label);
-      if (lines && Number(lines[2]) - Number(lines[1]) === 2) break;
+      if (lines && Number(lines[2]) - Number(lines[1]) === 1) break;
       await page.waitForTimeout(100);
     }
-    if (!/^app\.py:\d+-\d+$/.test(label)) throw new Error(`the context bar shows ${JSON.stringify(label)}`);
+    const range = /^app\.py:(\d+)-(\d+)$/.exec(label);
+    if (!range || Number(range[2]) - Number(range[1]) !== 1) throw new Error(`the context bar shows ${JSON.stringify(label)} for a two-line selection`);
     await send(frame(), "/explain");
     const user = frame().locator("article.msg-user").last();
     await user.locator(".badge", { hasText: "/explain" }).waitFor();
@@ -154,7 +169,8 @@ export async function runChatSteps(page: Page, options: ChatStepsOptions = {}): 
   await step("chat: the conversation is still there after a window reload", async () => {
     const before = await frame().locator("article.msg").count();
     await page.reload();
-    await page.locator(".part.statusbar .statusbar-item", { hasText: /Enclave.*CPU/ }).first().waitFor({ timeout: 60_000 });
+    // After a reload the extension host, the server and the model all start again: slow on a loaded machine.
+    await page.locator(".part.statusbar .statusbar-item", { hasText: /Enclave.*CPU/ }).first().waitFor({ timeout: 150_000 });
     await runCommand(page, "Enclave: Chat History");
     chat = await chatFrame(page);
     await frame().locator("article.msg").nth(before - 1).waitFor({ timeout: 30_000 });

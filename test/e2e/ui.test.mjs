@@ -153,8 +153,11 @@ async function main() {
     await step("choose the tiny model (machine settings, changed live)", async () => {
       setModel(tiny);
       await page.locator(".part.statusbar .statusbar-item", { hasText: READY_TEXT }).first().waitFor({ timeout: 90_000 });
-      // The welcome gives way to the model view once a model is configured.
+      // The welcome gives way once a model is configured, and the Model view itself hides once
+      // the model is ready, leaving the side bar to the chat.
       await page.locator(".welcome-view-content", { hasText: "Use a Local GGUF File" }).waitFor({ state: "hidden", timeout: 10_000 });
+      await page.locator(".part.sidebar .pane-header", { hasText: /^Model/ }).waitFor({ state: "hidden", timeout: 10_000 });
+      await screenshot(page, "model-ready-sidebar");
       await page.keyboard.press("Control+Shift+E"); // Back to the Explorer for the editor steps.
     });
 
@@ -167,6 +170,24 @@ async function main() {
       await page.locator(".monaco-hover, .workbench-hover", { hasText: /no code leaves/i }).first().waitFor({ timeout: 10_000 });
       await screenshot(page, "status-ready-hover");
       await page.mouse.move(700, 300);
+    });
+
+    await step("clicking the status item opens the Enclave menu; its network audit opens read-only", async () => {
+      await page.locator(".part.statusbar .statusbar-item", { hasText: READY_TEXT }).first().click();
+      const menu = page.locator(".quick-input-widget");
+      for (const entry of ["Turn Completions Off", "Snooze for 5 Minutes", "Show Completion Stats", "Select Model", "Show Log", "Show Network Audit", "Restart Server"]) {
+        await menu.locator(".quick-input-list .monaco-list-row", { hasText: entry }).first().waitFor({ timeout: 10_000 });
+      }
+      await screenshot(page, "status-menu");
+      await menu.locator(".quick-input-list .monaco-list-row", { hasText: "Show Network Audit" }).first().click();
+      const tab = page.locator(".tabs-container .tab.active", { hasText: "Enclave Network Audit" });
+      await tab.waitFor({ timeout: 15_000 });
+      await page.locator(`${EDITOR} .view-lines`).filter({ hasText: "Policy of this window" }).first().waitFor({ timeout: 15_000 });
+      if (await page.locator(".tabs-container .tab.active.dirty").count()) throw new Error("the network audit opens as a dirty document");
+      await screenshot(page, "network-audit");
+      await page.keyboard.press("Control+W");
+      await tab.waitFor({ state: "detached", timeout: 5_000 });
+      if (await page.locator(".monaco-dialog-box").count()) throw new Error("closing the audit asked to save it");
     });
 
     await step("open app.py", async () => {

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import type { AddressInfo } from "node:net";
 import { ensureModels } from "../fixtures/gguf";
 import { startServer } from "./harness";
+import { ReloadModelRequest } from "../../common/protocol";
 
 /**
  * The server downloads an hf: model from a Hugging Face-shaped endpoint on 127.0.0.1, reporting
@@ -48,5 +49,65 @@ test("an hf: model is downloaded with progress, checked, and loaded", async () =
   } finally {
     await server.stop();
     await new Promise((r) => http.close(r));
+  }
+});
+
+/**
+ * Offline start-up: a download that failed is named with its cause, remembered, and not tried
+ * again when the server starts again with the same settings; Reload Model (Retry) tries again.
+ */
+test("a failed download names its cause and is retried only when asked", async () => {
+  const requests: string[] = [];
+  const http = createServer((req, res) => {
+    requests.push(req.url ?? "");
+    res.writeHead(503).end();
+  });
+  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+  const { port } = http.address() as AddressInfo;
+  const models = mkdtempSync(join(tmpdir(), "enclave-dl-fail-"));
+  const settings = { model: "hf:enclave-test/tiny-GGUF/tiny.gguf", huggingFaceEndpoint: `http://127.0.0.1:${port}`, modelsDirectory: models };
+  try {
+    const first = await startServer(settings);
+    try {
+      const failed = await first.waitForStatus((s) => s.state === "error");
+      assert.match(failed.message ?? "", /HTTP 503/);
+      assert.equal(failed.retryable, true);
+      assert.equal(typeof failed.pid, "number");
+    } finally {
+      await first.stop();
+    }
+    const seen = requests.length;
+    assert.ok(seen >= 1);
+    const second = await startServer(settings);
+    try {
+      const remembered = await second.waitForStatus((s) => s.state === "error");
+      assert.match(remembered.message ?? "", /HTTP 503.*not retried by itself/s);
+      assert.equal(remembered.retryable, true);
+      assert.equal(requests.length, seen, "the second start downloaded again");
+      const retried = await second.connection.sendRequest(ReloadModelRequest.type);
+      assert.equal(retried.state, "error");
+      assert.ok(requests.length > seen, "Retry did not download again");
+    } finally {
+      await second.stop();
+    }
+  } finally {
+    await new Promise((r) => http.close(r));
+  }
+});
+
+test("a download from a host that refuses connections says so", async () => {
+  // A port that was just closed: nothing listens there, so the connection is refused.
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((r) => probe.close(r));
+  const models = mkdtempSync(join(tmpdir(), "enclave-dl-refused-"));
+  const server = await startServer({ model: "hf:enclave-test/tiny-GGUF/tiny.gguf", huggingFaceEndpoint: `http://127.0.0.1:${port}`, modelsDirectory: models });
+  try {
+    const failed = await server.waitForStatus((s) => s.state === "error");
+    assert.match(failed.message ?? "", /refused the connection/);
+    assert.doesNotMatch(failed.message ?? "", /fetch failed/);
+  } finally {
+    await server.stop();
   }
 });

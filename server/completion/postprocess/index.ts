@@ -2,6 +2,7 @@
  * The post-processing pipeline: each filter is one small pure function in its own file,
  * applied in this order. Golden cases in test/fixtures/completion run the same pipeline.
  */
+import { dropLineRestart } from "./dropLineRestart";
 import { dropRepetition } from "./dropRepetition";
 import { dropTooShort } from "./dropTooShort";
 import type { Filter, FilterContext } from "./filterContext";
@@ -18,6 +19,7 @@ export const filters: ReadonlyArray<readonly [string, Filter]> = [
   ["limitLines", limitLines],
   ["limitToScope", limitToScope],
   ["stopAtSuffix", stopAtSuffix],
+  ["dropLineRestart", dropLineRestart],
   ["dropRepetition", dropRepetition],
   ["trimWhitespace", trimWhitespace],
   ["dropTooShort", dropTooShort],
