@@ -16,11 +16,13 @@ interface CaptureLike { readonly name: string; readonly node: SyntaxNode }
 /** The predicates this file understands; a query using any other one is rejected. */
 export const customPredicateNames: readonly string[] = [
   "literal?", "not-literal?", "inside?", "not-inside?", "imatch?", "not-imatch?", "inside-match?", "from-match?",
+  "not-inside-match?", "not-from-match?",
 ];
 /** Predicates whose operands after the capture are: none, node types, one regex, a regex then types. */
 const operandShapes: Readonly<Record<string, "none" | "types" | "regex" | "regexTypes">> = {
   "literal?": "none", "not-literal?": "none", "inside?": "types", "not-inside?": "types",
   "imatch?": "regex", "not-imatch?": "regex", "from-match?": "regex", "inside-match?": "regexTypes",
+  "not-from-match?": "regex", "not-inside-match?": "regexTypes",
 };
 const regexCache = new Map<string, RegExp>();
 function regexOf(source: string, flags = ""): RegExp {
@@ -50,8 +52,26 @@ const constantTypes = new Set([
   "argument_list", "arguments", "comment",
 ]);
 
-/** True when the node is a constant: a literal, or built only from literals. */
+/** Conditional expressions (`c ? "a" : "b"`, `"a" if c else "b"`) in the supported grammars. */
+const conditionalTypes = new Set(["conditional_expression", "ternary_expression"]);
+
+/**
+ * True when the node is a constant: a literal, or built only from literals. A conditional whose
+ * branches are both constant is constant too (its value is one of them whatever the condition),
+ * and so is C's string-literal concatenation with macros (`"%" PRIxPTR "\n"`): it only compiles
+ * when the macro expands to a string literal.
+ */
 export function isConstant(node: SyntaxNode): boolean {
+  if (conditionalTypes.has(node.type)) {
+    // Python's `a if c else b` has no field names and puts the condition in the middle.
+    const children = node.namedChildren.filter((c) => c && c.type !== "comment");
+    const condition = node.childForFieldName("condition") ?? (children.length === 3 ? children[1] : null);
+    const branches = children.filter((c) => c !== condition && c.startIndex !== condition?.startIndex);
+    return branches.length === 2 && branches.every(isConstant);
+  }
+  if (node.type === "concatenated_string") {
+    return node.namedChildren.every((c) => !c || c.type === "identifier" || isConstant(c));
+  }
   if (!constantTypes.has(node.type)) return false;
   for (const child of node.namedChildren) if (child && !isConstant(child)) return false;
   return true;
@@ -102,6 +122,8 @@ export function evaluateCustomPredicates(predicates: readonly PredicateLike[], c
       case "not-imatch?": holds = (n) => !regexOf(values[0]!, "i").test(n.text); break;
       case "from-match?": holds = (n) => flowsFrom(n, regexOf(values[0]!)); break;
       case "inside-match?": holds = (n) => hasAncestor(n, new Set(values.slice(1)), regexOf(values[0]!)); break;
+      case "not-from-match?": holds = (n) => !flowsFrom(n, regexOf(values[0]!)); break;
+      case "not-inside-match?": holds = (n) => !hasAncestor(n, new Set(values.slice(1)), regexOf(values[0]!)); break;
       default: return false;
     }
     if (!nodes.every(holds)) return false;

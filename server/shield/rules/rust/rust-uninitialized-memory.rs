@@ -14,6 +14,10 @@ fn make(n: usize) -> Vec<u8> {
     let mut slot = MaybeUninit::<u64>::uninit();
     // ok: rust-uninitialized-memory
     unsafe { buf.set_len(0) };
+    // ok: rust-uninitialized-memory
+    let mut headers: [MaybeUninit<Header>; 64] = unsafe { MaybeUninit::uninit().assume_init() };
+    // ok: rust-uninitialized-memory
+    let slots = unsafe { MaybeUninit::<[MaybeUninit<u32>; 8]>::uninit().assume_init() };
     // mem::uninitialized() in a comment
     let _ = (header, x, zeroed, slot.write(1));
     buf
