@@ -16,13 +16,13 @@ interface CaptureLike { readonly name: string; readonly node: SyntaxNode }
 /** The predicates this file understands; a query using any other one is rejected. */
 export const customPredicateNames: readonly string[] = [
   "literal?", "not-literal?", "inside?", "not-inside?", "imatch?", "not-imatch?", "inside-match?", "from-match?",
-  "not-inside-match?", "not-from-match?",
+  "not-inside-match?", "not-from-match?", "mentions?", "not-mentions?",
 ];
-/** Predicates whose operands after the capture are: none, node types, one regex, a regex then types. */
-const operandShapes: Readonly<Record<string, "none" | "types" | "regex" | "regexTypes">> = {
+/** Predicates whose operands after the capture are: none, node types, one regex, a regex then types, a capture. */
+const operandShapes: Readonly<Record<string, "none" | "types" | "regex" | "regexTypes" | "capture">> = {
   "literal?": "none", "not-literal?": "none", "inside?": "types", "not-inside?": "types",
   "imatch?": "regex", "not-imatch?": "regex", "from-match?": "regex", "inside-match?": "regexTypes",
-  "not-from-match?": "regex", "not-inside-match?": "regexTypes",
+  "not-from-match?": "regex", "not-inside-match?": "regexTypes", "mentions?": "capture", "not-mentions?": "capture",
 };
 const regexCache = new Map<string, RegExp>();
 function regexOf(source: string, flags = ""): RegExp {
@@ -104,6 +104,15 @@ export function flowsFrom(node: SyntaxNode, re: RegExp): boolean {
   return false;
 }
 
+/**
+ * True when `outer`'s text names every identifier of `inner`'s text: a VLA declared
+ * `char d[end - start + 1]` is sized by the copy length `end - start`.
+ */
+function mentionsAll(outer: SyntaxNode, inner: readonly SyntaxNode[]): boolean {
+  const names = new Set(outer.text.match(/[A-Za-z_]\w*/g) ?? []);
+  return inner.every((n) => (n.text.match(/[A-Za-z_]\w*/g) ?? []).every((name) => names.has(name)));
+}
+
 /** Applies every custom predicate of a pattern to one match; true when all hold. */
 export function evaluateCustomPredicates(predicates: readonly PredicateLike[], captures: readonly CaptureLike[]): boolean {
   for (const predicate of predicates) {
@@ -111,6 +120,7 @@ export function evaluateCustomPredicates(predicates: readonly PredicateLike[], c
     if (!first || first.type !== "capture") return false;
     const nodes = captures.filter((c) => c.name === first.name).map((c) => c.node);
     const values = rest.flatMap((o) => (o.type === "string" ? [o.value] : []));
+    const others = rest.flatMap((o) => (o.type === "capture" ? captures.filter((c) => c.name === o.name).map((c) => c.node) : []));
     const types = new Set(values);
     let holds: (n: SyntaxNode) => boolean;
     switch (predicate.operator) {
@@ -123,6 +133,8 @@ export function evaluateCustomPredicates(predicates: readonly PredicateLike[], c
       case "from-match?": holds = (n) => flowsFrom(n, regexOf(values[0]!)); break;
       case "inside-match?": holds = (n) => hasAncestor(n, new Set(values.slice(1)), regexOf(values[0]!)); break;
       case "not-from-match?": holds = (n) => !flowsFrom(n, regexOf(values[0]!)); break;
+      case "mentions?": holds = (n) => mentionsAll(n, others); break;
+      case "not-mentions?": holds = (n) => !mentionsAll(n, others); break;
       case "not-inside-match?": holds = (n) => !hasAncestor(n, new Set(values.slice(1)), regexOf(values[0]!)); break;
       default: return false;
     }
@@ -137,8 +149,12 @@ export function checkCustomPredicates(predicates: readonly PredicateLike[]): str
     if (!customPredicateNames.includes(predicate.operator)) return `unknown predicate #${predicate.operator}`;
     if (predicate.operands[0]?.type !== "capture") return `#${predicate.operator} needs a capture as its first operand`;
     const rest = predicate.operands.slice(1);
-    if (rest.some((o) => o.type !== "string")) return `#${predicate.operator} takes one capture, then strings`;
     const shape = operandShapes[predicate.operator];
+    if (shape === "capture") {
+      if (rest.length !== 1 || rest[0]!.type !== "capture") return `#${predicate.operator} takes two captures`;
+      continue;
+    }
+    if (rest.some((o) => o.type !== "string")) return `#${predicate.operator} takes one capture, then strings`;
     const ok = shape === "none" ? rest.length === 0 : shape === "types" ? rest.length > 0 : shape === "regex" ? rest.length === 1 : rest.length > 1;
     if (!ok) return `#${predicate.operator} has the wrong number of operands`;
     if (shape === "regex" || shape === "regexTypes") {
