@@ -16,11 +16,13 @@ interface CaptureLike { readonly name: string; readonly node: SyntaxNode }
 /** The predicates this file understands; a query using any other one is rejected. */
 export const customPredicateNames: readonly string[] = [
   "literal?", "not-literal?", "inside?", "not-inside?", "imatch?", "not-imatch?", "inside-match?", "from-match?",
+  "not-inside-match?", "not-from-match?", "mentions?", "not-mentions?",
 ];
-/** Predicates whose operands after the capture are: none, node types, one regex, a regex then types. */
-const operandShapes: Readonly<Record<string, "none" | "types" | "regex" | "regexTypes">> = {
+/** Predicates whose operands after the capture are: none, node types, one regex, a regex then types, a capture. */
+const operandShapes: Readonly<Record<string, "none" | "types" | "regex" | "regexTypes" | "capture">> = {
   "literal?": "none", "not-literal?": "none", "inside?": "types", "not-inside?": "types",
   "imatch?": "regex", "not-imatch?": "regex", "from-match?": "regex", "inside-match?": "regexTypes",
+  "not-from-match?": "regex", "not-inside-match?": "regexTypes", "mentions?": "capture", "not-mentions?": "capture",
 };
 const regexCache = new Map<string, RegExp>();
 function regexOf(source: string, flags = ""): RegExp {
@@ -50,8 +52,26 @@ const constantTypes = new Set([
   "argument_list", "arguments", "comment",
 ]);
 
-/** True when the node is a constant: a literal, or built only from literals. */
+/** Conditional expressions (`c ? "a" : "b"`, `"a" if c else "b"`) in the supported grammars. */
+const conditionalTypes = new Set(["conditional_expression", "ternary_expression"]);
+
+/**
+ * True when the node is a constant: a literal, or built only from literals. A conditional whose
+ * branches are both constant is constant too (its value is one of them whatever the condition),
+ * and so is C's string-literal concatenation with macros (`"%" PRIxPTR "\n"`): it only compiles
+ * when the macro expands to a string literal.
+ */
 export function isConstant(node: SyntaxNode): boolean {
+  if (conditionalTypes.has(node.type)) {
+    // Python's `a if c else b` has no field names and puts the condition in the middle.
+    const children = node.namedChildren.filter((c) => c && c.type !== "comment");
+    const condition = node.childForFieldName("condition") ?? (children.length === 3 ? children[1] : null);
+    const branches = children.filter((c) => c !== condition && c.startIndex !== condition?.startIndex);
+    return branches.length === 2 && branches.every(isConstant);
+  }
+  if (node.type === "concatenated_string") {
+    return node.namedChildren.every((c) => !c || c.type === "identifier" || isConstant(c));
+  }
   if (!constantTypes.has(node.type)) return false;
   for (const child of node.namedChildren) if (child && !isConstant(child)) return false;
   return true;
@@ -84,6 +104,15 @@ export function flowsFrom(node: SyntaxNode, re: RegExp): boolean {
   return false;
 }
 
+/**
+ * True when `outer`'s text names every identifier of `inner`'s text: a VLA declared
+ * `char d[end - start + 1]` is sized by the copy length `end - start`.
+ */
+function mentionsAll(outer: SyntaxNode, inner: readonly SyntaxNode[]): boolean {
+  const names = new Set(outer.text.match(/[A-Za-z_]\w*/g) ?? []);
+  return inner.every((n) => (n.text.match(/[A-Za-z_]\w*/g) ?? []).every((name) => names.has(name)));
+}
+
 /** Applies every custom predicate of a pattern to one match; true when all hold. */
 export function evaluateCustomPredicates(predicates: readonly PredicateLike[], captures: readonly CaptureLike[]): boolean {
   for (const predicate of predicates) {
@@ -91,6 +120,7 @@ export function evaluateCustomPredicates(predicates: readonly PredicateLike[], c
     if (!first || first.type !== "capture") return false;
     const nodes = captures.filter((c) => c.name === first.name).map((c) => c.node);
     const values = rest.flatMap((o) => (o.type === "string" ? [o.value] : []));
+    const others = rest.flatMap((o) => (o.type === "capture" ? captures.filter((c) => c.name === o.name).map((c) => c.node) : []));
     const types = new Set(values);
     let holds: (n: SyntaxNode) => boolean;
     switch (predicate.operator) {
@@ -102,6 +132,10 @@ export function evaluateCustomPredicates(predicates: readonly PredicateLike[], c
       case "not-imatch?": holds = (n) => !regexOf(values[0]!, "i").test(n.text); break;
       case "from-match?": holds = (n) => flowsFrom(n, regexOf(values[0]!)); break;
       case "inside-match?": holds = (n) => hasAncestor(n, new Set(values.slice(1)), regexOf(values[0]!)); break;
+      case "not-from-match?": holds = (n) => !flowsFrom(n, regexOf(values[0]!)); break;
+      case "mentions?": holds = (n) => mentionsAll(n, others); break;
+      case "not-mentions?": holds = (n) => !mentionsAll(n, others); break;
+      case "not-inside-match?": holds = (n) => !hasAncestor(n, new Set(values.slice(1)), regexOf(values[0]!)); break;
       default: return false;
     }
     if (!nodes.every(holds)) return false;
@@ -115,8 +149,12 @@ export function checkCustomPredicates(predicates: readonly PredicateLike[]): str
     if (!customPredicateNames.includes(predicate.operator)) return `unknown predicate #${predicate.operator}`;
     if (predicate.operands[0]?.type !== "capture") return `#${predicate.operator} needs a capture as its first operand`;
     const rest = predicate.operands.slice(1);
-    if (rest.some((o) => o.type !== "string")) return `#${predicate.operator} takes one capture, then strings`;
     const shape = operandShapes[predicate.operator];
+    if (shape === "capture") {
+      if (rest.length !== 1 || rest[0]!.type !== "capture") return `#${predicate.operator} takes two captures`;
+      continue;
+    }
+    if (rest.some((o) => o.type !== "string")) return `#${predicate.operator} takes one capture, then strings`;
     const ok = shape === "none" ? rest.length === 0 : shape === "types" ? rest.length > 0 : shape === "regex" ? rest.length === 1 : rest.length > 1;
     if (!ok) return `#${predicate.operator} has the wrong number of operands`;
     if (shape === "regex" || shape === "regexTypes") {

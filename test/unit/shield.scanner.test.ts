@@ -45,6 +45,13 @@ test("queries match in fragments, across lines, and not on constants", async () 
   assert.deepEqual(await scanner.scan('os.system("ls")\n# os.system(cmd)\n', "python"), []);
 });
 
+test("a conditional of two constants is constant, in every grammar's shape", async () => {
+  const scanner = new ShieldScanner([systemRule]);
+  // Python puts the condition in the middle (`a if c else b`): only the branches count.
+  const text = 'os.system("ls" if quiet else "ls -l")\nos.system(cmd if quiet else "ls")\nos.system("ls" if cmd else user)\n';
+  assert.deepEqual((await scanner.scan(text, "python")).map((f) => f.line), [1, 2]);
+});
+
 test("regex rules skip comments and strings but not template code", async () => {
   const scanner = new ShieldScanner([regexRule]);
   const text = 'dangerous(a);\n// dangerous(b)\nconst s = "dangerous(c)";\nconst t = `${dangerous(d)}`;\n';

@@ -15,6 +15,12 @@ void copy_name(const char *name, size_t len)
     char *line = alloca(MAX_LINE);
     // ok: c-alloca-variable
     char *heap = malloc(len + 1);
+    // ok: c-alloca-variable
+    char *digits = alloca(1 + 3 * sizeof(unsigned long));
+    // ok: c-alloca-variable
+    char *cache = alloca(strlen(CACHE_FILE) + 1);
+    // ruleid: c-alloca-variable
+    int *found = alloca(sizeof(int) * len);
     /* alloca(len) in a comment */
     memcpy(tmp, name, len);
 }

@@ -36,6 +36,8 @@ void icd_system(const char *user_input)
     system("ls -l");
     // ok: c-command-injection
     system(F_CLEAR);
+    // ok: c-command-injection
+    system("cd " OBJPFX " && ls -l " SUBDIR);
     // ruleid: c-command-injection
     system(user_input);
 }

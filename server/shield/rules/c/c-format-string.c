@@ -20,6 +20,8 @@ void report(FILE *log, const char *msg, char *out, size_t n)
     // ok: c-format-string
     printf(USAGE);
     // ok: c-format-string
+    fprintf(stderr, "%s: %"PRIxPTR" %ld\n", __func__, (uintptr_t) cookie, lmid);
+    // ok: c-format-string
     printf(_("Saved.\n"));
     // ok: c-format-string
     fprintf(stderr, fmt, code, msg);

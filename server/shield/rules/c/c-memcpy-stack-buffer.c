@@ -21,6 +21,12 @@ void parse_packet(const unsigned char *pkt, size_t len)
     memcpy(name, pkt, MIN(n, sizeof name));
     // ok: c-memcpy-stack-buffer
     memcpy(heap_copy, pkt, len);
+    char dirname[lastslash - file_name + 1];
+    // ok: c-memcpy-stack-buffer
+    memcpy(dirname, file_name, lastslash - file_name);
+    char small[n];
+    // ruleid: c-memcpy-stack-buffer
+    memcpy(small, pkt, len);
     /* memcpy(payload, pkt, len) in a comment */
 }
 

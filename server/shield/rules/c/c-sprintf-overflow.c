@@ -20,6 +20,9 @@ void log_line(char *out, const char *user, int code, const char *fmt, va_list ap
     snprintf(buf, sizeof buf, "user=%s", user);
     // ok: c-sprintf-overflow
     vsnprintf(out, 128, fmt, ap);
+    char *msg = malloc(strlen(user) + 16);
+    // ok: c-sprintf-overflow
+    sprintf(msg, "user=%s", user);
     /* sprintf(buf, "%s", user) in a comment */
     puts("sprintf(buf, \"%s\", user)");
 }

@@ -20,6 +20,16 @@ void greet(const char *name, const char *suffix)
     strlcpy(buf, name, sizeof buf);
     // ok: c-strcpy-unbounded
     puts("never strcpy(buf, name) here");
+    // ok: c-strcpy-unbounded
+    strcpy(buf, DEFAULT_GREETING);
+    char *copy = alloca(strlen(name) + strlen(suffix) + 1);
+    // ok: c-strcpy-unbounded
+    strcpy(stpcpy(copy, name), suffix);
+    char *other = lookup(name);
+    // ruleid: c-strcpy-unbounded
+    strcpy(stpcpy(other, name), suffix);
+    // ruleid: c-strcpy-unbounded
+    strcpy(user->name + 1, name);
     /* strcpy(buf, name) in a comment */
     my_strcpy(buf, name);
 }

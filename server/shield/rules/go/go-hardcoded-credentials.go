@@ -28,8 +28,14 @@ func Load() *Config {
 	secret := ""
 	// ok: go-hardcoded-credentials
 	tokenHeader := "X-Auth-Token"
+	// ok: go-hardcoded-credentials
+	lock := Lock{Token: "urn:uuid:181d4fae-7d8c-11d0-a765-00a0c91e6bf2"}
+	// ok: go-hardcoded-credentials
+	fixture := authCase{outToken: "client-valid-token-1"}
+	// ok: go-hardcoded-credentials
+	const keyToken = "{RSAPUB}"
 	// password := "hunter2" in a comment
-	return cfg.With(token, password, secret, tokenHeader)
+	return cfg.With(token, password, secret, tokenHeader, lock, fixture, keyToken)
 }
 
 // fragment

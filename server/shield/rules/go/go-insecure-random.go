@@ -1,6 +1,7 @@
 package session
 
 import (
+	crand "crypto/rand"
 	"math/rand"
 	"strings"
 )
@@ -26,8 +27,13 @@ func fill(u *User) {
 	jitter := rand.Intn(100)
 	// ok: go-insecure-random
 	rand.Shuffle(len(u.Items), func(i, j int) { u.Items[i], u.Items[j] = u.Items[j], u.Items[i] })
+	// ok: go-insecure-random
+	backoff := time.Duration(rand.Int63n(int64(maxBackoff)))
+	secretKey := make([]byte, 32)
+	// ok: go-insecure-random
+	_, err := crand.Read(secretKey)
 	// token := rand.Int63() in a comment
-	u.Set(key, resetToken, jitter)
+	u.Set(key, resetToken, jitter, backoff, secretKey, err)
 }
 
 // fragment: a body without its function and imports

@@ -11,8 +11,10 @@ func Parse(raw string, key []byte) (*jwt.Token, error) {
 	strict := jwt.NewParser(jwt.WithValidMethods([]string{"HS256"}))
 	// ok: go-jwt-no-expiry
 	other := &jwt.Parser{SkipClaimsValidation: false}
+	// ok: go-jwt-no-expiry
+	strictExp := jwt.NewParser(jwt.WithExpirationRequired(), jwt.WithLeeway(5*time.Second))
 	// jwt.WithoutClaimsValidation() in a comment
-	use(legacy, strict, other)
+	use(legacy, strict, other, strictExp)
 	return p.Parse(raw, keyFunc(key))
 }
 

@@ -15,6 +15,10 @@ func routes(mux *http.ServeMux) {
 	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
 	// ok: go-pprof-exposed
 	mux.HandleFunc("/healthz", health)
+	// ok: go-pprof-exposed
+	mux.Handle("/metrics", promhttp.Handler())
+	// ok: go-pprof-exposed
+	pprof.StartCPUProfile(profileFile)
 	// import _ "net/http/pprof" in a comment
 	_ = "net/http/pprof"
 }

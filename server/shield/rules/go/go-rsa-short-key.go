@@ -16,8 +16,12 @@ func Generate(bits int) (*rsa.PrivateKey, error) {
 	strong, err := rsa.GenerateKey(rand.Reader, 3072)
 	// ok: go-rsa-short-key
 	custom, err := rsa.GenerateKey(rand.Reader, bits)
+	// ok: go-rsa-short-key
+	err = dsa.GenerateParameters(&params, rand.Reader, dsa.L3072N256)
+	// ok: go-rsa-short-key
+	multi, err := rsa.GenerateMultiPrimeKey(rand.Reader, 3, 4096)
 	// rsa.GenerateKey(rand.Reader, 512) in a comment
-	return pick(weak, strong, custom), err
+	return pick(weak, strong, custom, multi), err
 }
 
 // fragment

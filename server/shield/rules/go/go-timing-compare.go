@@ -38,6 +38,10 @@ func Fine(sent, expectedMAC []byte, user *User) bool {
 		return false
 	}
 	// ok: go-timing-compare
+	if p.tok.Type == EndTagToken {
+		return false
+	}
+	// ok: go-timing-compare
 	return len(user.Token) == 32
 }
 

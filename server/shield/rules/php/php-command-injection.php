@@ -11,6 +11,8 @@ function ping($host, $cmd) {
     // ok: php-command-injection
     system("uptime");
     // ok: php-command-injection
+    $mode = shell_exec('stty -g 2> ' . ('\\' === DIRECTORY_SEPARATOR ? 'NUL' : '/dev/null'));
+    // ok: php-command-injection
     exec("ping -c 1 " . escapeshellarg($host));
     // ok: php-command-injection
     $proc = proc_open(["git", "log", $host], $spec, $pipes);

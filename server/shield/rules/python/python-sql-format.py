@@ -32,6 +32,11 @@ def icd_cases(conn, table, var1, var2):
     literal_string = "SELECT COUNT(*) FROM table;"
     # ok: python-sql-format
     cursor.execute(literal_string)
+    table_ident = table_name.replace('"', '""')
+    # ok: python-sql-format
+    cursor.execute('PRAGMA table_info("{0}")'.format(table_ident))
+    # ruleid: python-sql-format
+    cursor.execute('PRAGMA table_info("{0}")'.format(table_name))
     # ruleid: python-sql-format
     conn.executemany("select from test where id1=%s " % var1)
     # ruleid: python-sql-format

@@ -1,6 +1,6 @@
 use std::mem::{self, MaybeUninit};
 
-fn make(n: usize) -> Vec<u8> {
+fn make(n: usize, file: &std::fs::File, size: u64) -> Vec<u8> {
     // ruleid: rust-uninitialized-memory
     let header: [u8; 16] = unsafe { mem::uninitialized() };
     // ruleid: rust-uninitialized-memory
@@ -14,6 +14,12 @@ fn make(n: usize) -> Vec<u8> {
     let mut slot = MaybeUninit::<u64>::uninit();
     // ok: rust-uninitialized-memory
     unsafe { buf.set_len(0) };
+    // ok: rust-uninitialized-memory
+    let mut headers: [MaybeUninit<Header>; 64] = unsafe { MaybeUninit::uninit().assume_init() };
+    // ok: rust-uninitialized-memory
+    let slots = unsafe { MaybeUninit::<[MaybeUninit<u32>; 8]>::uninit().assume_init() };
+    // ok: rust-uninitialized-memory
+    file.set_len(size)?;
     // mem::uninitialized() in a comment
     let _ = (header, x, zeroed, slot.write(1));
     buf
@@ -24,3 +30,9 @@ fn make(n: usize) -> Vec<u8> {
     // ruleid: rust-uninitialized-memory
     unsafe { out.set_len(len); }
     reader.read_exact(bytemuck::cast_slice_mut(&mut out))?;
+
+unsafe fn grow(v: &mut Vec<u8>, n: usize) {
+    v.reserve(n);
+    // ruleid: rust-uninitialized-memory
+    v.set_len(n);
+}
