@@ -89,6 +89,28 @@ test("a block position returns a multi-line suggestion that still parses, throug
   }
 });
 
+test("the demo model's suggestions pass the parse check: shown where they fit, dropped where they would break the file", async () => {
+  // The scripted model writes "return a + b" after any indentation. In a function body that
+  // parses; inside a dict literal it would break a file that parsed, so rejectParseBreaking
+  // must drop it. A filter that is skipped (for the demo model or for anyone) shows it there.
+  const { scripted } = await ensureModels();
+  const server = await startServer({ model: scripted, completion: { maxTokens: 16 } });
+  try {
+    await server.waitForStatus((s) => s.state === "ready");
+    const fits = await open(server, "fits.py", "python", "def add(a, b):\n    <CURSOR>\n");
+    const shown = await complete(server, fits.uri, fits.line, fits.character);
+    assert.deepEqual(shown?.items.map((i) => i.insertText), [SCRIPTED_MODEL_SCRIPTS.default.text]);
+    const before = await metrics(server);
+    const breaks = await open(server, "breaks.py", "python", "config = {\n    <CURSOR>\n}\n");
+    const dropped = await complete(server, breaks.uri, breaks.line, breaks.character);
+    assert.deepEqual(dropped, { items: [] }, `a suggestion that breaks the file is not shown: ${JSON.stringify(dropped)}`);
+    const after = await metrics(server);
+    assert.equal(after.completion.modelCalls, before.completion.modelCalls + 1, "the model was asked, and its answer dropped");
+  } finally {
+    await server.stop();
+  }
+});
+
 test("asked explicitly (Alt+]), several distinct candidates come back", async () => {
   // Random-weight text passes the parse check inside a comment, the one place where anything parses.
   const { tiny } = await ensureModels();
