@@ -17,7 +17,7 @@ const ROUNDS = 3;
 const TOKEN_RATIO = 20;
 const LATENCY_RATIO = 5;
 
-const PROMPT_FILES = ["server/engine/sequence.ts", "server/engine/download.ts", "server/engine/modelManager.ts", "server/settings.ts"];
+const PROMPT_FILES = ["server/engine/sequence.ts", "server/engine/download.ts", "server/engine/modelManager.ts", "common/settings.ts"];
 
 async function main(): Promise<void> {
   const { bench } = await ensureModels({ bench: true });
