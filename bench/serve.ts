@@ -6,6 +6,9 @@
  * machine state; each side keeps its own KV cache (the in-process completion sequence, the
  * serve slot of this client), as in real use. The ratio is serve latency / in-process latency.
  * `--tiny` runs the same on the tiny test model, where the HTTP overhead is most visible.
+ * The verdict (bench/verdict.ts) needs every keystroke answered on both sides with generated
+ * tokens and the very same greedy text (the same model saw the same prompt), then judges the
+ * median latency ratio.
  */
 import { spawn } from "node:child_process";
 import { join } from "node:path";
@@ -19,11 +22,14 @@ import { ensureModels } from "../test/fixtures/gguf";
 import { promptText } from "./promptText";
 import { median, percentile } from "../server/stats";
 import { printTable } from "../server/textTable";
+import { precondition, ratio, ratioAtMost, verdict } from "./verdict";
 
 const root = join(__dirname, "..", "..");
 const KEYSTROKES = 30;
 const GENERATED = 16;
 const CONTEXT = 2048;
+/** Most that HTTP may add, median over median (README: 1.02x on bench.gguf; the tiny model's few ms make +5 ms of HTTP visible). */
+const MAX_RATIO = { bench: 1.5, tiny: 2.5 };
 
 const PROMPT_FILES = ["server/engine/sequence.ts", "server/engine/download.ts", "server/engine/modelManager.ts"];
 
@@ -61,6 +67,8 @@ async function main(): Promise<void> {
     const cold: Record<string, number> = {};
     const warm: Record<string, number[]> = { "in-process": [], "enclave serve": [] };
     const evaluated: Record<string, number[]> = { "in-process": [], "enclave serve": [] };
+    const generated: Record<string, number[]> = { "in-process": [], "enclave serve": [] };
+    const texts: Record<string, string[]> = { "in-process": [], "enclave serve": [] };
     for (let k = 0; k <= KEYSTROKES; k++) {
       const order = k % 2 === 0 ? (["in-process", "enclave serve"] as const) : (["enclave serve", "in-process"] as const);
       for (const side of order) {
@@ -68,7 +76,7 @@ async function main(): Promise<void> {
         const r = await sides[side].generate({ sequence: "completion", prompt: prompt(k), maxTokens: GENERATED, temperature: 0 });
         const ms = performance.now() - started;
         if (k === 0) cold[side] = ms;
-        else { warm[side]!.push(ms); evaluated[side]!.push(r.promptTokensEvaluated); }
+        else { warm[side]!.push(ms); evaluated[side]!.push(r.promptTokensEvaluated); generated[side]!.push(r.generatedTokens); texts[side]!.push(r.text); }
       }
     }
     const m = (side: string): number => median(warm[side]!);
@@ -80,6 +88,15 @@ async function main(): Promise<void> {
       ["keystroke completion latency, median", `${(m("enclave serve") / m("in-process")).toFixed(3)}x (${m("enclave serve") >= m("in-process") ? "+" : ""}${(m("enclave serve") - m("in-process")).toFixed(1)} ms)`],
       ["keystroke completion latency, p90", `${(percentile(warm["enclave serve"]!, 90) / percentile(warm["in-process"]!, 90)).toFixed(3)}x`],
       ["cold 1,000-token prompt", `${(cold["enclave serve"]! / cold["in-process"]!).toFixed(3)}x`],
+    ]);
+    const sideNames = Object.keys(sides);
+    const same = texts["in-process"]!.filter((t, i) => t === texts["enclave serve"]![i]).length;
+    const maxRatio = models.bench ? MAX_RATIO.bench : MAX_RATIO.tiny;
+    verdict("Serve bench", [
+      precondition("keystrokes answered per side", sideNames.map((side) => warm[side]!.length).join(" / "), `${KEYSTROKES} each`, sideNames.every((side) => warm[side]!.length === KEYSTROKES)),
+      precondition("answers with generated tokens", sideNames.map((side) => generated[side]!.filter((n) => n > 0).length).join(" / "), `${KEYSTROKES} each`, sideNames.every((side) => generated[side]!.filter((n) => n > 0).length === KEYSTROKES)),
+      precondition("greedy texts equal on both sides", `${same} of ${KEYSTROKES}`, "all", same === KEYSTROKES && texts["in-process"]!.length === KEYSTROKES),
+      ratioAtMost("keystroke latency median, serve / in-process", ratio(m("enclave serve"), m("in-process")), maxRatio),
     ]);
   } finally {
     serve.stop();

@@ -2,7 +2,7 @@
 // the git-ignored .vscode-test/), an environment that keeps VS Code and chromium out of $HOME,
 // and starting/stopping code-server and chromium so that nothing is left running.
 import { spawn, spawnSync } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -103,6 +103,24 @@ export function isolatedEnv(dir, { home = false } = {}) {
   delete env.ELECTRON_RUN_AS_NODE;
   delete env.VSCODE_IPC_HOOK_CLI;
   return env;
+}
+
+/**
+ * Strict egress for a real-VS-Code run, as node's test runner gets it from strictPreload.js:
+ * `ENCLAVE_EGRESS_STRICT=<file>` in code-server's environment reaches the extension host and the
+ * language server it forks, whose guard then refuses every non-loopback attempt and appends it to
+ * the file. The runner reads the file after the run and fails on any line (a process's own exit
+ * code is not seen through code-server).
+ */
+export function strictEgress(runDir) {
+  const file = path.join(runDir, "egress-violations.jsonl");
+  writeFileSync(file, "");
+  return {
+    file,
+    env: { ENCLAVE_EGRESS_STRICT: file },
+    /** The recorded attempts, one JSON line each; [] when nothing tried to leave the machine. */
+    violations: () => (existsSync(file) ? readFileSync(file, "utf8").split("\n").filter(Boolean) : [`${file} disappeared`]),
+  };
 }
 
 export function freePort() {

@@ -3,11 +3,13 @@
 //   default                  code-server + headless chromium via scripts/e2e/code-server-launcher.sh
 //   ENCLAVE_VSCODE=desktop   a desktop VS Code that test-electron downloads (needs the internet)
 // The workspace is a per-run copy of test/fixtures/workspace whose .vscode/settings.json points
-// enclave.model at the tiny test model. The last line printed is "N passed, N failed".
+// enclave.model at the tiny test model. The extension host (test/integration/index.ts installs
+// the guard there) and the language server run with strict egress: any attempt to reach a
+// non-loopback address fails the run. The last line printed is "N passed, N failed".
 import { cpSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Writable } from "node:stream";
-import { assertInstalled, build, newRunDir, QUIET_USER_SETTINGS, reexecWithNode24IfOlderThan, ROOT, slimRunDir, tinyModelPath, writeUserSettings } from "./env.mjs";
+import { assertInstalled, build, newRunDir, QUIET_USER_SETTINGS, reexecWithNode24IfOlderThan, ROOT, slimRunDir, strictEgress, tinyModelPath, writeUserSettings } from "./env.mjs";
 
 // @vscode/test-electron 3 wants Node >= 22.
 reexecWithNode24IfOlderThan(22);
@@ -41,6 +43,7 @@ async function main() {
   writeFileSync(path.join(workspace, ".vscode", "settings.json"), JSON.stringify({ "enclave.model": tiny }, null, 2) + "\n");
 
   writeUserSettings(path.join(runDir, "user-data"), QUIET_USER_SETTINGS);
+  const egress = strictEgress(runDir);
 
   let summary;
   const onLine = (line) => {
@@ -57,7 +60,7 @@ async function main() {
       `--extensions-dir=${path.join(runDir, "extensions")}`,
       "--disable-extensions",
     ],
-    extensionTestsEnv: { ENCLAVE_TINY_MODEL: tiny },
+    extensionTestsEnv: { ENCLAVE_TINY_MODEL: tiny, ...egress.env },
     stdout: tee(process.stdout, onLine),
     stderr: tee(process.stderr, onLine),
   };
@@ -72,6 +75,12 @@ async function main() {
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (!summary) summary = { passed: 0, failed: 1 }; // The suite never reported: count the run as one failure.
+  const violations = egress.violations();
+  if (violations.length > 0) {
+    console.error(`[integration] the egress guard caught ${violations.length} attempt(s) to reach a non-loopback address:\n${violations.join("\n")}`);
+    // The extension host's own check may have counted them already; either way the run fails.
+    summary = { ...summary, failed: Math.max(summary.failed, 1) };
+  }
   ok = ok && summary.failed === 0 && summary.passed > 0;
   if (ok) slimRunDir(runDir);
   console.log(`[integration] ${ok ? "PASS" : `FAIL (logs in ${runDir})`} in ${seconds} s`);

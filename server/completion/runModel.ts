@@ -76,10 +76,10 @@ export async function runModel(input: ModelInput, settings: EnclaveSettings, eng
   const facts = readSyntax(cursor, input.languageId, input.window?.head, view);
   const prompt = options.builder.build({ uri: input.uri, languageId: input.languageId, cursor, facts }, engine, options.template, budgetsFor(settings, engine.model.contextSize));
   const contextMs = performance.now() - started;
-  // The generated demo model writes random text: holding it to the grammar would hide every
-  // suggestion, so for it (only) the syntax check is skipped and its ghost text stays visible.
+  // Every model, the demo model included, goes through the same filters: tests and benchmarks
+  // then measure the pipeline users get.
   const filterContext: FilterContext = {
-    cursor, mode: facts.mode, maxLines: settings["completion.maxLines"], parsedBefore: engine.model.demo ? undefined : facts.parses,
+    cursor, mode: facts.mode, maxLines: settings["completion.maxLines"], parsedBefore: facts.parses,
     parseWindow: { text: view.text, offset: view.offset },
     parses: (text) => parsesCleanly(text, input.languageId),
   };

@@ -139,7 +139,7 @@ export async function loadLocalModel(options: LoadOptions): Promise<LocalModel> 
   }
   const all = Array.from({ length: Math.max(2, options.sequences ?? 2) }, () => context.getSequence());
   const sequences = { completion: all[0]!, chat: all[1]! };
-  const meta = fileInfo.metadata as unknown as { general?: { name?: string }; tokenizer?: { ggml?: Record<string, unknown> } };
+  const meta = fileInfo.metadata as unknown as { general?: { name?: string }; enclave?: { demo?: unknown }; tokenizer?: { ggml?: Record<string, unknown> } };
   const ggml = meta.tokenizer?.ggml ?? {};
   const idOf = (key: string): number | undefined => (typeof ggml[key] === "number" ? (ggml[key] as number) : undefined);
   const special: Record<SpecialTokenName, number | undefined> = {
@@ -188,7 +188,8 @@ export async function loadLocalModel(options: LoadOptions): Promise<LocalModel> 
     renderChat,
     info: {
       path, name, sizeBytes: size, contextSize: sequences.completion.contextSize,
-      demo: /^enclave[- ]/i.test(name),
+      // Only the generated demo model carries this key (test/fixtures/gguf writes it); a name proves nothing.
+      demo: meta.enclave?.demo === true,
       fim: special.fimPrefix !== undefined && special.fimSuffix !== undefined && special.fimMiddle !== undefined,
     },
     backend: {

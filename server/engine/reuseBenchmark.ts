@@ -14,17 +14,31 @@ export interface ReuseBenchmarkOptions {
  * and once reusing the cached prefix. Both run in the same process on the same model, so the
  * ratio holds whatever else the machine is doing; the table is printed to stdout.
  */
-export async function runReuseBenchmark(engine: Engine, text: string, options: ReuseBenchmarkOptions): Promise<{ tokenRatio: number; latencyRatio: number }> {
+export interface ReuseBenchmarkResult {
+  readonly tokenRatio: number;
+  readonly latencyRatio: number;
+  /** Medians behind the ratios, so a caller can tell a measurement from an empty run. */
+  readonly fullEvaluated: number;
+  readonly reuseEvaluated: number;
+  readonly fullMs: number;
+  readonly reuseMs: number;
+  readonly generatedTokens: number;
+  readonly rounds: number;
+}
+
+export async function runReuseBenchmark(engine: Engine, text: string, options: ReuseBenchmarkOptions): Promise<ReuseBenchmarkResult> {
   const prompt = (extra: string): PromptPiece[] => [{ token: "fimPrefix" }, text + extra, { token: "fimSuffix" }, "", { token: "fimMiddle" }];
   const typed = "    const x = 1;\n";
   const full: Array<{ ms: number; evaluated: number }> = [];
   const reuse: Array<{ ms: number; evaluated: number }> = [];
   const genRates: number[] = [];
+  let generatedTokens = 0;
   for (let round = 0; round < options.rounds; round++) {
     const base = `\n// round ${round}\n`;
     const f = await engine.generate({ sequence: "completion", prompt: prompt(base + typed), maxTokens: options.generated, reusePrefix: false });
     full.push({ ms: f.promptMs, evaluated: f.promptTokensEvaluated });
     genRates.push(f.generatedTokens / (f.generationMs / 1000));
+    generatedTokens += f.generatedTokens;
     // Prime the cache with the prompt, then grow it by five characters, as typing does.
     await engine.generate({ sequence: "completion", prompt: prompt(base), maxTokens: 1 });
     const r = await engine.generate({ sequence: "completion", prompt: prompt(base + typed.slice(0, 5)), maxTokens: 1 });
@@ -47,7 +61,7 @@ export async function runReuseBenchmark(engine: Engine, text: string, options: R
     ["prompt tokens evaluated", `${tokenRatio.toFixed(0)}x fewer`],
     ["prompt latency", `${latencyRatio.toFixed(0)}x faster`],
   ]);
-  return { tokenRatio, latencyRatio };
+  return { tokenRatio, latencyRatio, fullEvaluated: fullEval, reuseEvaluated: reuseEval, fullMs, reuseMs, generatedTokens, rounds: full.length };
 }
 
 /** The longest start of `text` that takes at most `tokens` tokens, found by bisection with the real tokenizer. */

@@ -95,11 +95,8 @@ export const editorSteps = {
       }
       return false;
     };
-    if (!(await waitShown(20_000))) {
-      log("no ghost text for the keystrokes: asking explicitly (Alt+\\)");
-      await page.keyboard.press("Alt+Backslash");
-      if (!(await waitShown(30_000))) throw new Error(`no multi-line ghost text; shown: ${JSON.stringify(visibleText(await ghost.allInnerTexts()))}`);
-    }
+    // Typing alone must bring it: no fallback to Alt+\, which would hide broken as-you-type suggestions.
+    if (!(await waitShown(45_000))) throw new Error(`no multi-line ghost text while typing; shown: ${JSON.stringify(visibleText(await ghost.allInnerTexts()))}`);
     const shown = visibleText(await ghost.allInnerTexts());
     log(`ghost text: ${JSON.stringify(shown)}`);
     await screenshot(page, "multiline-ghost-text");

@@ -3,14 +3,15 @@
 // a fresh --extensions-dir, starts with no model configured (the Enclave view's welcome), then
 // points enclave.model at the tiny test model in the machine settings (live: VS Code watches the
 // file), opens the sample workspace and then acts as a user: opens a Python file, types, waits
-// for ghost text from the real language server and model, accepts it with Tab and checks the
-// saved file. After the chat steps it switches to the scripted model for a multi-line completion
+// for ghost text from the real language server and model (typing alone must bring it; an explicit
+// request with Alt+] is a step of its own), accepts it with Tab and checks the saved file.
+// After the chat steps it switches to the scripted model for a multi-line completion
 // accepted with Tab, opens insecure code to see Shield's squiggle and hover, and applies the eval
 // quick fix with Ctrl+. (test/e2e/shieldSteps.mjs).
 // A screenshot of each step goes to test/.artifacts/e2e/.
 // Plain node script (node test/e2e/ui.test.mjs); prints "[e2e] PASS|FAIL: N passed, N failed".
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import {
@@ -27,6 +28,7 @@ import {
   ROOT,
   slimRunDir,
   startCodeServer,
+  strictEgress,
   writeUserSettings,
 } from "../../scripts/e2e/env.mjs";
 import { editorSteps } from "./editorSteps.mjs";
@@ -89,7 +91,9 @@ async function main() {
   const userDataDir = path.join(runDir, "user-data");
   const extensionsDir = path.join(runDir, "extensions");
   const workspace = path.join(runDir, "workspace");
-  const env = isolatedEnv(runDir);
+  // The language server the installed extension starts runs its egress guard in strict mode.
+  const egress = strictEgress(runDir);
+  const env = { ...isolatedEnv(runDir), ...egress.env };
   console.log(`[e2e] run folder ${runDir}; screenshots in ${SHOTS}`);
 
   let server;
@@ -106,7 +110,16 @@ async function main() {
       return fixtureModels();
     });
     const tiny = models?.tiny;
-    chat = WITH_CHAT && existsSync(CHAT_STEPS) ? createRequire(import.meta.url)(CHAT_STEPS) : undefined;
+    if (WITH_CHAT) {
+      await step("load the chat steps (out/test/e2e/chatSteps.js)", () => {
+        // A missing module fails the run: the chat steps are part of the suite, never dropped quietly.
+        if (!existsSync(CHAT_STEPS)) throw new Error(`${CHAT_STEPS} is missing: tsc did not compile test/e2e/chatSteps.ts`);
+        chat = createRequire(import.meta.url)(CHAT_STEPS);
+        if (typeof chat?.runChatSteps !== "function") throw new Error(`${CHAT_STEPS} does not export runChatSteps`);
+      });
+    } else {
+      console.log("[e2e] ENCLAVE_E2E_CHAT=0: the chat steps are NOT run in this run");
+    }
 
     const vsix = await step(`package the linux-x64 VSIX (backends ${GPU})`, () => {
       const out = path.join(runDir, "vsix");
@@ -190,6 +203,15 @@ async function main() {
       if (await page.locator(".monaco-dialog-box").count()) throw new Error("closing the audit asked to save it");
     });
 
+    await step("the language server runs under the strict egress guard", () => {
+      // Read from /proc: the server the installed extension forked must carry ENCLAVE_EGRESS_STRICT.
+      const servers = languageServerEnvironments(extensionsDir);
+      if (servers.length === 0) throw new Error(`no language server process (dist/server.js under ${extensionsDir}) is running`);
+      for (const { pid, environ } of servers) {
+        if (!environ.includes(`ENCLAVE_EGRESS_STRICT=${egress.file}`)) throw new Error(`language server ${pid} runs without ENCLAVE_EGRESS_STRICT=${egress.file}`);
+      }
+    });
+
     await step("open app.py", async () => {
       await page.keyboard.press("Control+P");
       await page.locator(".quick-input-widget input").fill("app.py");
@@ -203,9 +225,8 @@ async function main() {
     });
 
     const file = path.join(workspace, "app.py");
-    let before;
     let ghost;
-    await step("type a function header and see ghost text from the model", async () => {
+    await step("type a function header and see ghost text appear while typing", async () => {
       await page.keyboard.press("Control+End");
       await page.keyboard.press("Enter");
       await page.keyboard.press("Enter");
@@ -213,21 +234,28 @@ async function main() {
       await page.keyboard.type(TYPED, { delay: 15 });
       await page.keyboard.press("Enter");
       await page.keyboard.type(TYPED_BODY, { delay: 15 });
-      await page.keyboard.press("Control+S");
-      await waitForSaved(page);
-      before = readFileSync(file, "utf8");
-      if (!before.includes(TYPED) || !before.includes(TYPED_BODY)) throw new Error(`the typed text is not in the saved file:\n${before}`);
+      // Only typing may bring it: no save, no explicit request (the next step tests that).
       const decoration = page.locator(`${EDITOR} .ghost-text-decoration`);
-      try {
-        await decoration.first().waitFor({ timeout: 15_000 });
-      } catch {
-        // Not shown for the keystrokes (or hidden by the save): ask explicitly, as Alt+\ does.
-        await page.keyboard.press("Alt+Backslash");
-        await decoration.first().waitFor({ timeout: 30_000 });
-      }
+      await decoration.first().waitFor({ timeout: 45_000 }).catch(() => {
+        throw new Error("no ghost text appeared within 45 s of typing (as-you-type suggestions are broken)");
+      });
       ghost = (await decoration.allInnerTexts()).join("").replace(/\u00a0/g, " ");
       await screenshot(page, "ghost-text");
       if (!ghost.trim()) throw new Error("the ghost text is empty");
+    });
+
+    await step("Alt+] (Enclave's binding for an explicit request) brings dismissed ghost text back", async () => {
+      // Same place as the typed suggestion, so the greedy first candidate is known to be showable.
+      const decoration = page.locator(`${EDITOR} .ghost-text-decoration`);
+      await page.keyboard.press("Escape");
+      await decoration.first().waitFor({ state: "detached", timeout: 30_000 }).catch(() => undefined);
+      await page.waitForTimeout(1000);
+      if (await decoration.count()) throw new Error("ghost text is still shown after Escape");
+      await page.keyboard.press("Alt+BracketRight");
+      await decoration.first().waitFor({ timeout: 45_000 });
+      ghost = (await decoration.allInnerTexts()).join("").replace(/\u00a0/g, " ");
+      if (!ghost.trim()) throw new Error("the explicitly asked ghost text is empty");
+      await screenshot(page, "explicit-ghost-text");
     });
 
     await step("Tab accepts the ghost text into the document", async () => {
@@ -244,10 +272,10 @@ async function main() {
       await page.keyboard.press("Control+S");
       await waitForSaved(page);
       const after = readFileSync(file, "utf8");
-      if (after === before) throw new Error("the document did not change after Tab");
+      if (!after.includes(TYPED)) throw new Error(`the typed header is not in the saved file:\n${after}`);
       const firstLine = ghost.split("\n")[0].trim();
-      if (!after.replace(/\s+/g, " ").includes(firstLine.replace(/\s+/g, " "))) {
-        throw new Error(`the accepted text ${JSON.stringify(firstLine)} is not in the saved file:\n${after}`);
+      if (!after.replace(/\s+/g, " ").includes(`${TYPED_BODY}${firstLine}`.replace(/\s+/g, " ").trim())) {
+        throw new Error(`the accepted text ${JSON.stringify(firstLine)} does not follow ${JSON.stringify(TYPED_BODY)} in the saved file:\n${after}`);
       }
       console.log(`    ghost text accepted: ${JSON.stringify(ghost.slice(0, 80))}`);
     });
@@ -283,6 +311,13 @@ async function main() {
     await browser?.close().catch(() => undefined);
     if (server) await killGroup(server.child);
   }
+  const violations = egress.violations();
+  if (violations.length > 0) {
+    results.push({ name: "strict egress", ok: false });
+    console.log(`  ✖ the egress guard caught ${violations.length} attempt(s) to reach a non-loopback address:\n    ${violations.join("\n    ")}`);
+  } else {
+    console.log("  ✔ no process tried to reach a non-loopback address (strict egress guard)");
+  }
   const passed = results.filter((r) => r.ok).length;
   const skipped = results.filter((r) => r.skipped).length;
   const failed = results.length - passed - skipped;
@@ -300,6 +335,21 @@ async function fixtureModels() {
   if (!existsSync(index)) throw new Error(`${index} is missing: run \`npx tsc -p .\` first`);
   const { default: gguf } = await import(index);
   return gguf.ensureModels();
+}
+
+/** The environment of every running Enclave language server installed under extensionsDir (Linux /proc). */
+function languageServerEnvironments(extensionsDir) {
+  const found = [];
+  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+      if (!cmdline.some((arg) => arg.startsWith(extensionsDir) && arg.endsWith(path.join("dist", "server.js")))) continue;
+      found.push({ pid, environ: readFileSync(`/proc/${pid}/environ`, "utf8").split("\0") });
+    } catch {
+      // The process ended while we looked, or is not ours.
+    }
+  }
+  return found;
 }
 
 /** The active tab loses its dirty marker once the save reached the disk. */

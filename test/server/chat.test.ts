@@ -6,7 +6,7 @@ import {
   ChatCancelRequest, ChatDeleteRequest, ChatDeltaNotification, ChatErrors, ChatListRequest, ChatLoadRequest, ChatRenameRequest,
   ChatRestoreRequest, ChatSendRequest, MetricsRequest, type ChatDeltaParams, type ChatSendParams, type ChatSendResult,
 } from "../../common/protocol";
-import { ensureModels, SCRIPTED_MODEL_SCRIPTS } from "../fixtures/gguf";
+import { ensureModels, SCRIPTED_CONTEXT_MARKER, SCRIPTED_MODEL_SCRIPTS } from "../fixtures/gguf";
 import { startServer, type RunningServer } from "./harness";
 
 const code = `import os\n\ndef read_config(path):\n    with open(path) as f:\n        return f.read()\n\n`;
@@ -80,6 +80,21 @@ test("an answer with code blocks streams in order and ends by itself with the fi
     assert.equal(result.assistant?.text, SCRIPTED_MODEL_SCRIPTS.chat.text);
     assert.equal(result.assistant?.stopReason, "eos", "the model's end of turn ends the answer");
     assert.deepEqual(result.notices, []);
+  } finally {
+    await server.stop();
+  }
+});
+
+test("an attached file reaches the model: the scripted model answers its marker only when the attachment carries it", async () => {
+  const { scripted } = await ensureModels();
+  const server = await startServer({ model: scripted, chat: { maxTokens: 512 } });
+  try {
+    await server.waitForStatus((s) => s.state === "ready");
+    const file = (text: string) => [{ kind: "file" as const, label: "app.py", uri: "file:///ws/app.py", languageId: "python", text }];
+    const marked = await chat(server, { text: "What does this file do?", context: file(`${code}# owner:${SCRIPTED_CONTEXT_MARKER.marker}\n`) });
+    assert.equal(marked.result.assistant?.text, SCRIPTED_CONTEXT_MARKER.text, "the marker in the attachment reached the model");
+    const plain = await chat(server, { text: "What does this file do?", context: file(`${code}# owner: nobody\n`) });
+    assert.equal(plain.result.assistant?.text, SCRIPTED_MODEL_SCRIPTS.chat.text, "without the marker the usual answer");
   } finally {
     await server.stop();
   }

@@ -45,7 +45,7 @@ test("completion through enclave serve equals the in-process one in every FIM mo
     const remote = await connect(`${serve.url}/v1/`);
     assert.equal(remote.model.name, "enclave-fixture-tiny");
     assert.equal(remote.model.fim, true);
-    assert.equal(remote.model.demo, true);
+    assert.equal(remote.model.demo, false);
     assert.deepEqual(remote.backend.remote, { url: serve.url, server: "enclave serve" });
     assert.ok(remote.vocabulary.special.fimPrefix && remote.vocabulary.special.fimRepo);
 

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EngineMetricsCollector } from "../../server/engine/metrics";
@@ -80,8 +80,12 @@ test("two windows on one enclave serve each keep their own KV prefix; one slot f
   } finally {
     await single.stop();
   }
-  // enclave serve only answers: it made no outbound connection of its own in this run.
-  assert.deepEqual(readAudit(auditLogPath()).filter((e) => e.process === "serve"), []);
+  // enclave serve only answers: it made no outbound connection of its own in this run. The log
+  // must hold this test's own connections to it first, or an absent or wrong file would pass.
+  assert.ok(existsSync(auditLogPath()), `the audit log ${auditLogPath()} exists`);
+  const audit = readAudit(auditLogPath());
+  assert.ok(audit.some((e) => e.process.startsWith("test ") && e.port === serve.port), `the audit log records the test's connections to enclave serve: ${JSON.stringify(audit.slice(0, 3))}`);
+  assert.deepEqual(audit.filter((e) => e.process === "serve"), []);
 });
 
 test("enclave serve refuses to listen on every interface or on a public address", async () => {

@@ -14,6 +14,7 @@ import { silentLogger } from "../../server/logger";
 import { defaultSettings } from "../../common/settings";
 import {
   type ModelScript,
+  SCRIPTED_CONTEXT_MARKER,
   SCRIPTED_MODEL,
   SCRIPTED_MODEL_SCRIPTS,
   SCRIPTED_SPECIAL_TOKEN_IDS,
@@ -163,5 +164,17 @@ test("a script that ends by itself is reported as stopReason eos", async () => {
     const { default: script } = SCRIPTED_MODEL_SCRIPTS;
     const result = await engine.generate({ sequence: "completion", prompt: fimPrompt(script.linesAbove, script.linePrefix), maxTokens: 64 });
     assert.equal(result.stopReason, "eos");
+  });
+});
+
+test("a chat prompt holding the context marker anywhere is answered with the marker script, and only then", async () => {
+  await withScriptedEngine(async (engine) => {
+    const { chat } = SCRIPTED_MODEL_SCRIPTS;
+    const ask = (content: string) => engine.chat({ messages: [{ role: "system", content: "You are a careful coding assistant." }, { role: "user", content }], maxTokens: 64, temperature: 0.2 });
+    const attached = `Explain this file:\n\n\`\`\`python\nimport os\n\ndef run(cmd):  #${SCRIPTED_CONTEXT_MARKER.marker}\n    os.system(cmd)\n\`\`\`\n`;
+    assert.equal((await ask(attached)).text, SCRIPTED_CONTEXT_MARKER.text, "the marker deep in the prompt changes the answer");
+    assert.equal((await ask(attached.replace(SCRIPTED_CONTEXT_MARKER.marker, " marker"))).text, chat.text, "the same prompt without it gets the chat script");
+    const far = `${"x = 1\n".repeat(120)}#${SCRIPTED_CONTEXT_MARKER.marker}\n${"y = 2\n".repeat(120)}What is this?`;
+    assert.equal((await ask(far)).text, SCRIPTED_CONTEXT_MARKER.text, "a marker hundreds of tokens back still counts");
   });
 });

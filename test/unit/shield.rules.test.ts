@@ -1,7 +1,8 @@
 /**
  * The rule test: every Shield rule validates, compiles for each of its languages, and on its
  * example files flags exactly the lines annotated `ruleid: <id>` (see server/shield/rules/README.md).
- * Set SHIELD_RULES=<id prefix> to check only some rules.
+ * Set SHIELD_RULES=<id prefix> to check only some rules: the run then says how many of all it
+ * checks, and a prefix that matches no rule fails instead of passing with nothing checked.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -9,7 +10,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { countAnnotations, parseAnnotations } from "../../server/shield/annotations";
 import { expandRuleLanguages, extensionByLanguage, languageByExtension } from "../../server/syntax/languages";
-import { loadRulesFromDirectory, sourceRulesDirectory } from "../../server/shield/ruleLoader";
+import { loadRulesFromDirectory, ruleFiles, sourceRulesDirectory } from "../../server/shield/ruleLoader";
 import { ShieldScanner } from "../../server/shield/scanner";
 
 const rulesDir = sourceRulesDirectory();
@@ -19,6 +20,19 @@ const prefix = process.env.SHIELD_RULES ?? "";
 const rules = loaded.rules.filter((r) => r.id.startsWith(prefix));
 const scanner = new ShieldScanner(rules);
 const relative = (file: string): string => path.relative(process.cwd(), file);
+
+test("the rule set checked is every rule file, or says it is not", (t) => {
+  const files = ruleFiles(rulesDir!).length;
+  assert.ok(files > 0, `no rule files under ${rulesDir}`);
+  if (!prefix) {
+    assert.equal(loaded.rules.length, files, "every rule file loads as a rule");
+    return;
+  }
+  const message = `SHIELD_RULES=${prefix}: checking ${rules.length} of ${loaded.rules.length} rules; the full test runs without it`;
+  t.diagnostic(message);
+  process.stderr.write(`\n${message}\n`);
+  assert.ok(rules.length > 0, `SHIELD_RULES=${prefix} matches no rule id, so nothing would be checked`);
+});
 
 test("every rule file is valid", () => {
   const problems = loaded.problems.filter((p) => path.basename(p.source).startsWith(prefix));
