@@ -113,3 +113,17 @@ test("--sarif writes SARIF 2.1.0", async () => {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("an unwritable --sarif path exits 2 naming it before the scan, never with a stack", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "enclave-sarif-"));
+  try {
+    for (const target of [path.join(dir, "missing", "out.sarif"), dir]) {
+      const { code, stdout, stderr } = await scan(["--sarif", target, "project"]);
+      assert.equal(code, 2, target);
+      assert.match(stderr, /^enclave scan: --sarif .*: (the folder .* does not exist|is a directory)\n$/, stderr);
+      assert.equal(stdout, "", "nothing is scanned when its log cannot be written");
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
