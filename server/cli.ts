@@ -221,6 +221,11 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   if (error.code === "EPIPE") process.exit(0);
   throw error;
 });
+// Nobody reading the notes on stderr (`enclave scan DIR 2>&1 >out.json | head -1`) must not cut
+// the results on stdout: without this handler the first note after the reader left killed the run.
+process.stderr.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+});
 void main(process.argv.slice(2)).then(exitAfterOutput, (error: unknown) => {
   process.stderr.write(`enclave: ${(error as Error)?.stack ?? String(error)}\n`);
   exitAfterOutput(1);
