@@ -27,3 +27,14 @@ test("enclave complete --file that is no regular file exits 2 at once, naming it
     assert.doesNotMatch(ran.stderr, /\n\s+at /, "no stack trace");
   }
 });
+
+test("a --model that is a pipe or a device is named as such, not as a directory", async () => {
+  const dir = openTempDir("enclave-inputs-");
+  const fifo = join(dir, "model.gguf");
+  execFileSync("mkfifo", [fifo]);
+  for (const model of [fifo, "/dev/zero"]) {
+    const ran = await runCli(["status", "--model", model], { timeoutMs: 20_000 });
+    assert.equal(ran.code, 1, `${model}: exit ${ran.code}; ${ran.stderr}`);
+    assert.match(ran.stderr, /cannot be used: it is not a regular file \(a pipe or a device\)/, ran.stderr);
+  }
+});
