@@ -47,9 +47,19 @@ export function importLineFor(lines: readonly string[], languageId: string): { l
   // A header line counts only at the top of the file: a `# coding:` comment or a `declare(` deep
   // in the code is not one, and an import placed after it could land inside a function.
   let inHeader = true;
+  // Python: the quote of a triple-quoted string still open, whose lines (`import x` in a usage
+  // example, say) are text, not statements; an import put after one would land in the string.
+  let openString: string | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (style.importLine.test(line)) {
+    if (openString) {
+      if (line.includes(openString)) openString = undefined;
+      continue;
+    }
+    if (languageId === "python") openString = opensString(line);
+    if (openString) {
+      inHeader = false;
+    } else if (style.importLine.test(line)) {
       lastImport = endOfStatement(lines, i);
       i = lastImport;
     } else if (inHeader && style.header?.test(line)) {
@@ -60,6 +70,12 @@ export function importLineFor(lines: readonly string[], languageId: string): { l
   }
   if (lastImport >= 0) return { line: lastImport + 1, afterImports: true };
   return { line: languageId === "python" ? afterDocstring(lines, afterHeader) : afterHeader, afterImports: false };
+}
+
+/** The triple quote a Python line leaves open (an odd number of them on the line), if any. */
+function opensString(line: string): string | undefined {
+  for (const quote of ['"""', "'''"]) if (line.split(quote).length % 2 === 0) return quote;
+  return undefined;
 }
 
 /** The last line of a statement that starts on `start`: a parenthesised import may span lines. */
