@@ -105,7 +105,7 @@ export async function runScanCommand(argv: string[], io: ScanCommandIo): Promise
   let skipped = 0;
   const note = (line: string): void => {
     skipped++;
-    io.stderr(`${line}\n`);
+    io.stderr(`${printable(line)}\n`);
   };
   for (const target of scanTargets(parsed.paths, io.cwd, parsed.language, note)) {
     files++;
@@ -119,7 +119,7 @@ export async function runScanCommand(argv: string[], io: ScanCommandIo): Promise
 
   if (parsed.json) io.stdout(`${JSON.stringify(findings, null, 2)}\n`);
   else {
-    for (const f of findings) io.stdout(`${f.path}:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${[f.cwe, ...(f.alsoCwe ?? [])].join(",")} ${f.message}\n`);
+    for (const f of findings) io.stdout(`${printable(f.path)}:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${[f.cwe, ...(f.alsoCwe ?? [])].join(",")} ${f.message}\n`);
     const count = (s: FileFinding["severity"]): number => findings.filter((f) => f.severity === s).length;
     io.stdout(`${findings.length} finding${findings.length === 1 ? "" : "s"} (${count("error")} error, ${count("warning")} warning, ${count("info")} info) in ${files} file${files === 1 ? "" : "s"} scanned, ${skipped} skipped\n`);
   }
@@ -134,6 +134,22 @@ export async function runScanCommand(argv: string[], io: ScanCommandIo): Promise
   }
   const threshold = rank[parsed.failOn];
   return findings.some((f) => rank[f.severity] >= threshold) ? 1 : 0;
+}
+
+/**
+ * A file name as the terminal may show it. Names come from the scanned code, so a newline in one
+ * could forge a finding line (or hide one) and an escape sequence could clear the screen; control
+ * and bidirectional-override characters are written as \\n, \\x1b, \\u202e. JSON and SARIF keep
+ * the real name (JSON escapes it).
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    if (c === "\n") return "\\n";
+    if (c === "\r") return "\\r";
+    if (c === "\t") return "\\t";
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
 }
 
 /** Why a file cannot be written at `file` (a directory there, no parent folder, no permission), or undefined. */
