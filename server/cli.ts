@@ -4,7 +4,7 @@
  */
 // First: the egress guard must be in place before any other module could open a connection.
 import { egressGuard } from "./net/installGuard";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { extname, resolve } from "node:path";
 import { languageByExtension } from "./syntax/languages";
 import { completeAt } from "./completion/complete";
@@ -65,7 +65,7 @@ const commands: Record<string, Command> = {
     const file = stringFlag(args, "file");
     const line = intFlag(args, "line");
     const column = intFlag(args, "column");
-    const text = readFileSync(file, "utf8");
+    const text = readSourceFile(file);
     const offset = offsetOf(text, line, column);
     return withEngine(args, settings, async (engine) => {
       const languageId = languageByExtension[extname(file).toLowerCase()] ?? "plaintext";
@@ -165,6 +165,18 @@ async function withEngine(args: ParsedArgs, settings: EnclaveSettings, run: (eng
   }
 }
 
+/**
+ * The text of `--file`, refused with a clear message unless it is a regular file: reading a
+ * FIFO waited forever and /dev/zero grew until memory ran out.
+ */
+function readSourceFile(file: string): string {
+  const stat = statSync(file, { throwIfNoEntry: false });
+  if (!stat) throw new UsageError(`--file ${file}: no such file.`);
+  if (stat.isDirectory()) throw new UsageError(`--file ${file}: is a directory, not a file.`);
+  if (!stat.isFile()) throw new UsageError(`--file ${file}: is not a regular file (a pipe or a device).`);
+  return readFileSync(file, "utf8");
+}
+
 /** Converts a 1-based line and column into an offset, clamping the column to the line. */
 function offsetOf(text: string, line: number, column: number): number {
   const lines = text.split("\n");
@@ -220,6 +232,11 @@ function exitAfterOutput(code: number): void {
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   if (error.code === "EPIPE") process.exit(0);
   throw error;
+});
+// Nobody reading the notes on stderr (`enclave scan DIR 2>&1 >out.json | head -1`) must not cut
+// the results on stdout: without this handler the first note after the reader left killed the run.
+process.stderr.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
 });
 void main(process.argv.slice(2)).then(exitAfterOutput, (error: unknown) => {
   process.stderr.write(`enclave: ${(error as Error)?.stack ?? String(error)}\n`);

@@ -52,6 +52,18 @@ function inputFor(document: TextDocument, params: InlineCompletionParams): { tex
   return { text, offset: from + selected.text.length, start: selected.range.start, lead: selected.text, window: window && { ...window, documentLength: window.documentLength - (to - from) + selected.text.length } };
 }
 
+/**
+ * The request with its positions moved into the document, as LSP says a client's position past
+ * a line's end means that end: a broken client's line -1 or line 1000 of a 2-line file was
+ * completed and echoed back as the suggestion's range, which no editor can apply.
+ */
+function insideDocument(document: TextDocument, params: InlineCompletionParams): InlineCompletionParams {
+  const clamp = (p: Position): Position => document.positionAt(document.offsetAt(p));
+  const selected = params.context.selectedCompletionInfo;
+  const context = selected ? { ...params.context, selectedCompletionInfo: { ...selected, range: { start: clamp(selected.range.start), end: clamp(selected.range.end) } } } : params.context;
+  return { ...params, position: clamp(params.position), context };
+}
+
 export function createCompletionFeature(makeGate: () => CompletionGate = () => new ShieldGate(() => defaultScanner().scanner)): Feature {
   return {
     name: "completion",
@@ -85,9 +97,10 @@ export function createCompletionFeature(makeGate: () => CompletionGate = () => n
         return true;
       };
 
-      const handle = async (params: InlineCompletionParams, token: CancellationToken): Promise<InlineCompletionList> => {
-        const document = ctx.documents.get(params.textDocument.uri);
+      const handle = async (request: InlineCompletionParams, token: CancellationToken): Promise<InlineCompletionList> => {
+        const document = ctx.documents.get(request.textDocument.uri);
         if (!document || isBinary(document)) return emptyList;
+        const params = insideDocument(document, request);
         const { controller, dispose } = abortSignalFor(token);
         try {
           const { text, offset, start, lead, window } = inputFor(document, params);

@@ -70,7 +70,9 @@ function fileSize(path: string): number {
   } catch {
     throw new ModelFileError(path, "the file does not exist");
   }
-  if (!stat.isFile()) throw new ModelFileError(path, "it is a directory, not a .gguf file");
+  if (stat.isDirectory()) throw new ModelFileError(path, "it is a directory, not a .gguf file");
+  // A pipe or a device (a FIFO, /dev/zero) has no size to check and would be read without end.
+  if (!stat.isFile()) throw new ModelFileError(path, "it is not a regular file (a pipe or a device), not a .gguf file");
   return stat.size;
 }
 

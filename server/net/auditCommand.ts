@@ -1,4 +1,5 @@
-import { intFlag, stringFlag, type ParsedArgs } from "../cliArgs";
+import { existsSync } from "node:fs";
+import { intFlag, stringFlag, UsageError, type ParsedArgs } from "../cliArgs";
 import { readAudit } from "./auditLog";
 import { formatAudit } from "./auditFormat";
 import { auditLogPath } from "./stateDir";
@@ -12,6 +13,9 @@ export const auditUsage = `  audit [--last N] [--json] [--file F]               
  */
 export async function runAudit(args: ParsedArgs): Promise<number> {
   const file = stringFlag(args, "file", auditLogPath());
+  // No log at the default place means nothing was recorded yet; a named file that is not there
+  // is a typo, and "0 recorded" for it would wrongly say that nothing left the machine.
+  if (args.flags.has("file") && !existsSync(file)) throw new UsageError(`--file ${file}: no such file.`);
   const entries = readAudit(file);
   if (args.flags.has("json")) {
     process.stdout.write(`${JSON.stringify({ file, entries }, null, 2)}\n`);

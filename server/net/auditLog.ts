@@ -30,6 +30,13 @@ export class AuditLog {
   }
 }
 
+/** Whether a parsed line has the fields every audit event has (the ones the table shows). */
+function isAuditEvent(value: unknown): value is AuditEvent {
+  if (value === null || typeof value !== "object") return false;
+  const e = value as Record<string, unknown>;
+  return typeof e.event === "string" && typeof e.time === "string" && typeof e.host === "string" && typeof e.process === "string" && typeof e.kind === "string";
+}
+
 /** Reads the audit log (the rotated generation first) and merges opens with their closes, oldest first. */
 export function readAudit(file: string): AuditEntry[] {
   const events: AuditEvent[] = [];
@@ -38,7 +45,10 @@ export function readAudit(file: string): AuditEntry[] {
     for (const line of readFileSync(path, "utf8").split("\n")) {
       if (!line.trim()) continue;
       try {
-        events.push(JSON.parse(line) as AuditEvent);
+        const event: unknown = JSON.parse(line);
+        // A line cut short by a crash (or a file that is no audit log) can still parse, as `12`
+        // or `null`; only event objects are read, so the rest of the log stays readable.
+        if (isAuditEvent(event)) events.push(event);
       } catch {
         // A line cut short by a crash is skipped; the rest of the log stays readable.
       }

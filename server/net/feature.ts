@@ -10,6 +10,8 @@ import { egressGuard } from "./installGuard";
 import { auditLogPath } from "./stateDir";
 
 let lastPolicy = "";
+/** Invalid allowedHosts entries quoted in the warning; the rest are counted. */
+const MAX_NAMED = 10;
 
 /**
  * Puts the egress policy that the settings describe into force, before the model manager can
@@ -24,7 +26,13 @@ export function applyEgressPolicy(settings: EnclaveSettings, log: Logger): void 
   lastPolicy = described;
   const grants = policy.grants.map((g) => `${g.host} (${g.purpose}, ${g.setting})`);
   log.info(`Network policy: loopback${grants.length ? `, ${grants.join(", ")}` : ""}; public hosts allowed: ${policy.allowedHosts.join(", ") || "none"}. Audit log: ${egressGuard.auditFile ?? auditLogPath()}.`);
-  for (const entry of invalid) log.warn(`enclave.network.allowedHosts: "${entry}" is neither a host name, a *.wildcard, an IP address nor a CIDR range; it is ignored.`);
+  // One warning however many entries are wrong: a pasted list of 100,000 odd entries wrote
+  // 100,000 lines to the output channel.
+  if (invalid.length > 0) {
+    const named = invalid.slice(0, MAX_NAMED).map((e) => JSON.stringify(e)).join(", ");
+    const more = invalid.length > MAX_NAMED ? ` and ${invalid.length - MAX_NAMED} more` : "";
+    log.warn(`enclave.network.allowedHosts: ${named}${more} ${invalid.length === 1 ? "is" : "are"} neither a host name, a *.wildcard, an IP address nor a CIDR range; ignored.`);
+  }
 }
 
 /** Asks the client for the remote engine's API key; clients without the request answer none. */

@@ -44,17 +44,38 @@ export function importLineFor(lines: readonly string[], languageId: string): { l
   if (!style) return { line: 0, afterImports: false };
   let lastImport = -1;
   let afterHeader = 0;
+  // A header line counts only at the top of the file: a `# coding:` comment or a `declare(` deep
+  // in the code is not one, and an import placed after it could land inside a function.
+  let inHeader = true;
+  // Python: the quote of a triple-quoted string still open, whose lines (`import x` in a usage
+  // example, say) are text, not statements; an import put after one would land in the string.
+  let openString: string | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (style.importLine.test(line)) {
+    if (openString) {
+      if (line.includes(openString)) openString = undefined;
+      continue;
+    }
+    if (languageId === "python") openString = opensString(line);
+    if (openString) {
+      inHeader = false;
+    } else if (style.importLine.test(line)) {
       lastImport = endOfStatement(lines, i);
       i = lastImport;
-    } else if (style.header?.test(line)) {
+    } else if (inHeader && style.header?.test(line)) {
       afterHeader = i + 1;
+    } else if (!/^\s*(?:$|#|\/\/|\/\*|\*)/.test(line)) {
+      inHeader = false;
     }
   }
   if (lastImport >= 0) return { line: lastImport + 1, afterImports: true };
   return { line: languageId === "python" ? afterDocstring(lines, afterHeader) : afterHeader, afterImports: false };
+}
+
+/** The triple quote a Python line leaves open (an odd number of them on the line), if any. */
+function opensString(line: string): string | undefined {
+  for (const quote of ['"""', "'''"]) if (line.split(quote).length % 2 === 0) return quote;
+  return undefined;
 }
 
 /** The last line of a statement that starts on `start`: a parenthesised import may span lines. */
@@ -88,7 +109,10 @@ function afterDocstring(lines: readonly string[], from: number): number {
  * The edit is an insertion at the start of a line, so it never overlaps the fix itself.
  */
 export function importEdit(text: string, languageId: string, imports: readonly string[]): ShieldEdit | undefined {
-  const lines = text.split(/\r?\n/);
+  // A byte order mark is not part of the first line: `\uFEFFpackage p;` is still the package
+  // line, and an import goes after the mark, never before it (mid-file it breaks the code).
+  const bom = text.startsWith("\uFEFF") ? 1 : 0;
+  const lines = text.slice(bom).split(/\r?\n/);
   const missing = imports.filter((i, n) => !hasImport(lines, i) && imports.indexOf(i) === n);
   if (missing.length === 0) return undefined;
   const { line: at, afterImports } = importLineFor(lines, languageId);
@@ -96,10 +120,11 @@ export function importEdit(text: string, languageId: string, imports: readonly s
   if (at >= lines.length) {
     // The file ends in an import line with no newline after it.
     const last = lines.length - 1;
-    const column = lines[last]!.length;
+    const column = lines[last]!.length + (last === 0 ? bom : 0);
     return { line: last, column, endLine: last, endColumn: column, newText: missing.map((m) => eol + m).join("") };
   }
   // A file without imports gets a blank line between the new import and its code.
   const separator = !afterImports && lines[at]!.trim() !== "" ? eol : "";
-  return { line: at, column: 0, endLine: at, endColumn: 0, newText: missing.map((m) => m + eol).join("") + separator };
+  const column = at === 0 ? bom : 0;
+  return { line: at, column, endLine: at, endColumn: column, newText: missing.map((m) => m + eol).join("") + separator };
 }

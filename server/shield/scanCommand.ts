@@ -90,6 +90,13 @@ export async function runScanCommand(argv: string[], io: ScanCommandIo): Promise
       return 2;
     }
   }
+  // An unwritable SARIF path is found before the scan, not after minutes of work are thrown away.
+  const sarifPath = parsed.sarif === undefined ? undefined : path.resolve(io.cwd, parsed.sarif);
+  const sarifProblem = sarifPath === undefined ? undefined : unwritableReason(sarifPath);
+  if (sarifProblem) {
+    io.stderr(`enclave scan: --sarif ${parsed.sarif}: ${sarifProblem}\n`);
+    return 2;
+  }
   const { scanner, problems } = defaultScanner();
   for (const p of problems) io.stderr(`enclave scan: rule problem in ${p.source}: ${p.message}\n`);
 
@@ -98,7 +105,7 @@ export async function runScanCommand(argv: string[], io: ScanCommandIo): Promise
   let skipped = 0;
   const note = (line: string): void => {
     skipped++;
-    io.stderr(`${line}\n`);
+    io.stderr(`${printable(line)}\n`);
   };
   for (const target of scanTargets(parsed.paths, io.cwd, parsed.language, note)) {
     files++;
@@ -112,16 +119,53 @@ export async function runScanCommand(argv: string[], io: ScanCommandIo): Promise
 
   if (parsed.json) io.stdout(`${JSON.stringify(findings, null, 2)}\n`);
   else {
-    for (const f of findings) io.stdout(`${f.path}:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${[f.cwe, ...(f.alsoCwe ?? [])].join(",")} ${f.message}\n`);
+    for (const f of findings) io.stdout(`${printable(f.path)}:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${[f.cwe, ...(f.alsoCwe ?? [])].join(",")} ${f.message}\n`);
     const count = (s: FileFinding["severity"]): number => findings.filter((f) => f.severity === s).length;
     io.stdout(`${findings.length} finding${findings.length === 1 ? "" : "s"} (${count("error")} error, ${count("warning")} warning, ${count("info")} info) in ${files} file${files === 1 ? "" : "s"} scanned, ${skipped} skipped\n`);
   }
-  if (parsed.sarif) {
-    const sarifPath = path.resolve(io.cwd, parsed.sarif);
-    fs.writeFileSync(sarifPath, `${JSON.stringify(toSarif(findings, scanner.rules, packageVersion()), null, 2)}\n`);
+  if (sarifPath !== undefined) {
+    try {
+      fs.writeFileSync(sarifPath, `${JSON.stringify(toSarif(findings, scanner.rules, packageVersion()), null, 2)}\n`);
+    } catch (error) {
+      // The findings are already printed; the log that could not be written is named, without a stack.
+      io.stderr(`enclave scan: --sarif ${parsed.sarif}: cannot write it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})\n`);
+      return 2;
+    }
   }
   const threshold = rank[parsed.failOn];
   return findings.some((f) => rank[f.severity] >= threshold) ? 1 : 0;
+}
+
+/**
+ * A file name as the terminal may show it. Names come from the scanned code, so a newline in one
+ * could forge a finding line (or hide one) and an escape sequence could clear the screen; control
+ * and bidirectional-override characters are written as \\n, \\x1b, \\u202e. JSON and SARIF keep
+ * the real name (JSON escapes it).
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    if (c === "\n") return "\\n";
+    if (c === "\r") return "\\r";
+    if (c === "\t") return "\\t";
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+
+/** Why a file cannot be written at `file` (a directory there, no parent folder, no permission), or undefined. */
+function unwritableReason(file: string): string | undefined {
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  if (stat?.isDirectory()) return "is a directory";
+  const folder = path.dirname(file);
+  const parent = fs.statSync(folder, { throwIfNoEntry: false });
+  if (!parent) return `the folder ${folder} does not exist`;
+  if (!parent.isDirectory()) return `${folder} is not a folder`;
+  try {
+    fs.accessSync(stat ? file : folder, fs.constants.W_OK);
+  } catch {
+    return `no permission to write ${stat ? file : `in ${folder}`}`;
+  }
+  return undefined;
 }
 
 /** The extension's version for SARIF, from the package.json nearest to this file. */

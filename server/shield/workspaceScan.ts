@@ -23,7 +23,15 @@ export function workspaceFiles(root: string, signal?: AbortSignal): string[] {
     if (signal?.aborted) return;
     let here = ignores;
     const gitignore = path.join(dir, ".gitignore");
-    if (fs.existsSync(gitignore)) here = [...ignores, parseGitignore(fs.readFileSync(gitignore, "utf8"), relative)];
+    // Only a regular file is read: a folder named .gitignore threw EISDIR and ended the whole
+    // scan, and a FIFO would block the server's one thread for good.
+    if (fs.statSync(gitignore, { throwIfNoEntry: false })?.isFile()) {
+      try {
+        here = [...ignores, parseGitignore(fs.readFileSync(gitignore, "utf8"), relative)];
+      } catch {
+        // An unreadable .gitignore ignores nothing; the folder is still scanned.
+      }
+    }
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));

@@ -1,5 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { cliPath, openTempDir, run } from "./kit";
@@ -56,4 +57,22 @@ test("enclave audit --json of a large audit log reaches a reader through a pipe 
   assert.ok(out.bytes > 1_000_000, `${out.bytes} bytes`);
   assert.equal(out.items, 8000);
   t.diagnostic(`audit --json: ${out.bytes} bytes, ${out.items} entries through the pipe`);
+});
+
+test("enclave scan --json with nobody reading stderr still writes every finding to stdout", async (t) => {
+  const dir = openTempDir("enclave-pipe-");
+  // A skipped file comes first in the walk, so a note goes to the closed stderr before any finding.
+  writeFileSync(join(dir, "a-big.py"), `x = 1\n${"# padding line\n".repeat(80_000)}`);
+  for (let i = 0; i < 50; i++) writeFileSync(join(dir, `b${i}.py`), "import os\nos.system(input())\n".repeat(20));
+  const child = spawn(process.execPath, [cliPath, "scan", "--json", dir], { stdio: ["ignore", "pipe", "pipe"] });
+  // The reader of stderr goes away before the CLI has loaded: every note it writes meets EPIPE.
+  child.stderr.destroy();
+  let stdout = "";
+  child.stdout.on("data", (c: Buffer) => { stdout += c.toString(); });
+  const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
+  const code = await new Promise<number | null>((resolve) => child.once("close", resolve));
+  clearTimeout(timer);
+  assert.equal(code, 1, "findings exit 1, as with a reader on stderr");
+  assert.equal((JSON.parse(stdout) as unknown[]).length, 1000, `stdout was cut at ${stdout.length} bytes`);
+  t.diagnostic(`scan --json with stderr closed: ${stdout.length} bytes on stdout`);
 });

@@ -4,6 +4,9 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readAudit } from "../../server/net/auditLog";
+import { formatAudit } from "../../server/net/auditFormat";
+import { runAudit } from "../../server/net/auditCommand";
+import { parseArgs, UsageError } from "../../server/cliArgs";
 import { egressPolicyFrom, loopbackOnly, type EgressPolicy } from "../../server/net/egressPolicy";
 import { EgressRules } from "../../server/net/egressRules";
 import { defaultSettings } from "../../common/settings";
@@ -89,4 +92,15 @@ test("the audit log merges each connection's open and close lines and keeps refu
   assert.deepEqual({ ...entries[0] }, { ...base, time: "2026-01-01T10:00:00.000Z", address: "10.0.0.9", setting: undefined, outcome: "allowed", bytesSent: 1200, bytesReceived: 3400, durationMs: 2000 });
   assert.equal(entries[1]!.outcome, "refused");
   assert.match(entries[1]!.reason ?? "", /example\.com/);
+});
+
+test("lines of an audit log that parse but are no event (12, null, a string, a half object) are skipped; a named log that is not there is an error", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "enclave-audit-"));
+  const file = join(dir, "audit.jsonl");
+  const event = { id: "7-2", event: "refused", time: "2026-01-01T10:00:01.000Z", process: "server", pid: 7, kind: "tcp", host: "example.com", port: 443, reason: "no setting names it" };
+  writeFileSync(file, ["12", "null", "\"text\"", "[1]", JSON.stringify({ event: "open" }), JSON.stringify(event)].join("\n") + "\n");
+  const entries = readAudit(file);
+  assert.deepEqual(entries.map((e) => e.host), ["example.com"]);
+  assert.match(formatAudit(entries, file, 50), /1 recorded: .* 1 refused\./);
+  await assert.rejects(runAudit(parseArgs(["--file", join(dir, "typo.jsonl")])), (error: unknown) => error instanceof UsageError && /typo\.jsonl: no such file/.test(error.message));
 });

@@ -38,6 +38,21 @@ test("an import already there is not added again; several missing ones are added
   assert.equal(withImport("import os\r\nx = 1\r\n", "python", ["import ast"]), "import os\r\nimport ast\r\nx = 1\r\n");
 });
 
+test("a byte order mark stays first, header lines count only at the top, imports in Python strings are text, CRLF is kept", () => {
+  const cases: [string, string, string[], string][] = [
+    ["java", "\uFEFFpackage p;\n\nclass A {}\n", ["import java.security.SecureRandom;"], "\uFEFFpackage p;\nimport java.security.SecureRandom;\n\nclass A {}\n"],
+    ["python", "\uFEFFimport os\nx = 1\n", ["import ast"], "\uFEFFimport os\nimport ast\nx = 1\n"],
+    ["python", "\uFEFFx = 1\n", ["import ast"], "\uFEFFimport ast\n\nx = 1\n"],
+    ["python", "#!/usr/bin/env python3\r\n# -*- coding: utf-8 -*-\r\nx = 1\r\n", ["import ast"], "#!/usr/bin/env python3\r\n# -*- coding: utf-8 -*-\r\nimport ast\r\n\r\nx = 1\r\n"],
+    ["php", "\uFEFF<?php\r\ndeclare(strict_types=1);\r\n\r\n$x = 1;\r\n", ["use Baz\\Qux;"], "\uFEFF<?php\r\ndeclare(strict_types=1);\r\nuse Baz\\Qux;\r\n\r\n$x = 1;\r\n"],
+    ["python", "def f():\n# coding: a comment in a function\n    return 1\n", ["import ast"], "import ast\n\ndef f():\n# coding: a comment in a function\n    return 1\n"],
+    ["python", "import os\nUSAGE = '''\nimport mylib\n'''\n", ["import ast"], "import os\nimport ast\nUSAGE = '''\nimport mylib\n'''\n"],
+    ["python", '"""Usage:\n\nfrom mylib import run\n"""\nx = 1\n', ["import ast"], '"""Usage:\n\nfrom mylib import run\n"""\nimport ast\n\nx = 1\n'],
+  ];
+  for (const [languageId, before, imports, after] of cases) assert.equal(withImport(before, languageId, imports), after, `${languageId}: ${JSON.stringify(before)}`);
+  assert.equal(importEdit("\uFEFFimport ast\nx = 1\n", "python", ["import ast"]), undefined, "an import on the first line after the mark is found");
+});
+
 test(".gitignore patterns: names anywhere, anchored paths, directories, globs and negation", () => {
   const root = parseGitignore("# build output\nbuild/\n/dist\n*.log\n!keep.log\ndocs/**/gen\n", "");
   const nested = parseGitignore("local.py\n", "sub");

@@ -113,3 +113,36 @@ test("--sarif writes SARIF 2.1.0", async () => {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("an unwritable --sarif path exits 2 naming it before the scan, never with a stack", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "enclave-sarif-"));
+  try {
+    for (const target of [path.join(dir, "missing", "out.sarif"), dir]) {
+      const { code, stdout, stderr } = await scan(["--sarif", target, "project"]);
+      assert.equal(code, 2, target);
+      assert.match(stderr, /^enclave scan: --sarif .*: (the folder .* does not exist|is a directory)\n$/, stderr);
+      assert.equal(stdout, "", "nothing is scanned when its log cannot be written");
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("file names from the scanned code cannot forge lines or send escape sequences in the text output; JSON keeps them", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "enclave-names-"));
+  try {
+    const forged = "a.py:1:1 info forged\nb.py";
+    fs.writeFileSync(path.join(dir, forged), "import os\nos.system(input())\n");
+    fs.writeFileSync(path.join(dir, "\u001b[2Jc\u202e.py"), "eval(input())\n");
+    const text = await scan(["."], dir);
+    const lines = text.stdout.trimEnd().split("\n");
+    assert.equal(lines.length, 3, `two findings and the summary, nothing forged:\n${text.stdout}`);
+    assert.doesNotMatch(text.stdout, /[\u001b\u202e]/);
+    assert.ok(lines.some((l) => l.startsWith("./a.py:1:1 info forged\\nb.py:2:1 error python-os-system")) || lines.some((l) => l.startsWith("a.py:1:1 info forged\\nb.py:2:1 error")), text.stdout);
+    assert.ok(lines.some((l) => l.includes("\\x1b[2Jc\\u202e.py:1:1 error python-eval-exec")), text.stdout);
+    const json = JSON.parse((await scan(["--json", "."], dir)).stdout) as JsonFinding[];
+    assert.deepEqual(json.map((f) => path.basename(f.path)).sort(), [forged, "\u001b[2Jc\u202e.py"].sort());
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
