@@ -1,13 +1,8 @@
 import * as vscode from "vscode";
-import { settingsSchema, type SettingKey } from "../common/settings";
+import { settingsSchema } from "../common/settings";
 
 /** The settings section every Enclave setting lives under. */
 export const SECTION = "enclave";
-
-/** Settings whose change needs the model to be reloaded (the server does that by itself). */
-export const reloadSettings: SettingKey[] = (Object.keys(settingsSchema) as SettingKey[]).filter(
-  (key) => (settingsSchema[key] as { reload?: boolean }).reload === true,
-);
 
 /** The current `enclave` section for a resource, as the server expects it at start-up. */
 export function currentSettings(resource?: vscode.Uri): Record<string, unknown> {
