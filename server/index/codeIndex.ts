@@ -113,6 +113,11 @@ export class CodeIndex {
     return this.manifest.files[file]?.chunks;
   }
 
+  /** How many chunks the keyword index holds (equal to the stored chunks when nothing is stale). */
+  keywordDocumentCount(): number {
+    return this.keywords.documentCount;
+  }
+
   /** The best `top` chunks for a query, best first. */
   search(query: string, top: number): SearchHit[] {
     const byId = this.chunkTable();

@@ -56,6 +56,11 @@ export class KeywordIndex {
     return this.search.search(text).slice(0, top).map((r) => ({ id: r.id as number, score: r.score }));
   }
 
+  /** Chunks in the index; a stale one would take a slot of the top results from a real one. */
+  get documentCount(): number {
+    return this.search.documentCount;
+  }
+
   toJSON(): string {
     return JSON.stringify(this.search);
   }

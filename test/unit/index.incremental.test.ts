@@ -36,6 +36,7 @@ test("changing one file re-chunks only it; added files are indexed, deleted ones
     assert.equal(third.stats.chunked, 1);
     assert.equal(third.stats.removed, 1);
     assert.deepEqual(third.index.search("obsolete helper", 5), []);
+    assert.equal(third.index.keywordDocumentCount(), third.stats.chunks, "no chunk of a deleted or changed file is left in the keyword index");
     // What was saved is what a fresh process loads.
     const loaded = CodeIndex.load(root);
     assert.equal(loaded?.search("charge card", 1)[0]?.path, "billing.py");
