@@ -13,6 +13,8 @@ import { lineWindows, windowLines } from "./lineWindows";
 const functionTypes = new Set(["function_definition", "function_declaration", "generator_function_declaration", "method_definition", "method_declaration", "constructor_declaration", "function_item", "abstract_method_signature"]);
 /** Definitions with members: their methods become chunks of their own. */
 const containerTypes = new Set(["class_definition", "class_declaration", "abstract_class_declaration", "interface_declaration", "class_specifier", "struct_specifier", "impl_item", "trait_item", "enum_declaration", "record_declaration", "namespace_definition", "internal_module"]);
+/** Containers that declare a shape rather than behaviour: a chunk of kind "type" when they have no methods. */
+const shapeTypes = new Set(["interface_declaration", "struct_specifier", "enum_declaration", "enum_specifier"]);
 const typeTypes = new Set(["type_declaration", "type_alias_declaration", "struct_item", "enum_item", "enum_specifier", "union_specifier"]);
 const commentTypes = new Set(["comment", "line_comment", "block_comment"]);
 
@@ -143,7 +145,7 @@ function syntaxSpans(tree: ParsedTree): Span[] {
         // The class header and its fields are one chunk, each method another.
         visit(body.namedChildren, qualified, docStart);
       } else {
-        const kind: ChunkKind = isFunction || arrow ? (parent ? "method" : "function") : isContainer ? "class" : "type";
+        const kind: ChunkKind = isFunction || arrow ? (parent ? "method" : "function") : isContainer && !shapeTypes.has(def.type) ? "class" : "type";
         out.push({ start: docStart, end, symbol: qualified, kind });
       }
     }

@@ -138,7 +138,11 @@ export class CodeIndex {
     return this.table;
   }
 
-  /** Writes both files through a temporary name, so a crash mid-write leaves the old index whole. */
+  /**
+   * Writes both files through a temporary name, so a crash mid-write leaves the old index whole.
+   * Chunk ids are never reused, so a search that reads the new keyword file with the old chunk
+   * table only misses new chunks; it never maps an id to the wrong lines.
+   */
   private save(): void {
     const dir = indexDirOf(this.root);
     fs.mkdirSync(dir, { recursive: true });

@@ -45,7 +45,7 @@ test("TypeScript: exported functions, arrow functions, interfaces, classes with 
     "}",                                             // 13
   ].join("\n");
   assert.deepEqual(await outline("a.ts", text), [
-    "1-1 statements -", "2-5 function getUserById", "6-6 function double", "7-7 class Point", "8-9 class Session", "10-12 method Session.refresh",
+    "1-1 statements -", "2-5 function getUserById", "6-6 function double", "7-7 type Point", "8-9 class Session", "10-12 method Session.refresh",
   ]);
 });
 
