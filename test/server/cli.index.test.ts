@@ -11,7 +11,7 @@ import * as path from "node:path";
 import { repoRoot } from "./harness";
 
 const cli = path.join(repoRoot, "dist", "cli.js");
-const run = (args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", timeout: 60_000 });
+const run = (args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
 
 interface Hit { path: string; startLine: number; endLine: number; symbol: string | null; score: number }
 
@@ -52,6 +52,15 @@ test("enclave index builds the index, search finds the right function first, --q
     assert.equal(lines[1]![0]!.symbol, "computeInvoiceTotal");
     assert.deepEqual(lines[2], []);
     assert.deepEqual([lines[3]![0]!.path, lines[3]![0]!.symbol, lines[3]![0]!.startLine], ["billing/ledger.c", "ledger_balance", 9]);
+
+    // Thousands of queries cost one load, and their megabytes of JSONL reach the pipe whole before exit.
+    fs.writeFileSync(queries, Array.from({ length: 3000 }, (_, i) => `user password invoice ledger retry ${i}`).join("\n") + "\n");
+    const many = run(["search", "--root", root, "--queries", queries, "--top", "20"]);
+    assert.equal(many.status, 0, many.stderr);
+    assert.ok(many.stdout.length > 1_000_000, `${many.stdout.length} bytes`);
+    const answers = many.stdout.trimEnd().split("\n").map((l) => JSON.parse(l) as Hit[]);
+    assert.equal(answers.length, 3000);
+    assert.ok(answers.every((a) => a.length === 20));
 
     // A second run with nothing changed chunks nothing again.
     const again = run(["index", root]);
