@@ -22,7 +22,8 @@ export interface StoredChunk {
   readonly kind: ChunkKind;
 }
 
-interface StoredFile { readonly mtimeMs: number; readonly size: number; readonly chunks: StoredChunk[] }
+/** A binary file is remembered too (with no chunks), so that an update does not read it again. */
+interface StoredFile { readonly mtimeMs: number; readonly size: number; readonly chunks: StoredChunk[]; readonly binary?: true }
 
 interface Manifest { format: number; nextId: number; files: Record<string, StoredFile> }
 
@@ -89,7 +90,10 @@ export class CodeIndex {
         skipped++;
         continue;
       }
-      if (looksBinary(bytes)) continue;
+      if (looksBinary(bytes)) {
+        manifest.files[file.path] = { mtimeMs: file.mtimeMs, size: file.size, chunks: [], binary: true };
+        continue;
+      }
       const chunks = await chunkFile(file.path, bytes.toString("utf8"));
       const stored = chunks.map((c) => ({ id: manifest.nextId++, startLine: c.startLine, endLine: c.endLine, symbol: c.symbol, kind: c.kind }));
       keywords.add(chunks.map((c, i) => ({ id: stored[i]!.id, symbol: c.symbol ?? "", path: file.path, content: c.text })));
@@ -103,7 +107,7 @@ export class CodeIndex {
       removed++;
     }
     index.save();
-    const files = Object.keys(manifest.files).length;
+    const files = Object.values(manifest.files).filter((f) => !f.binary).length;
     const chunks = Object.values(manifest.files).reduce((n, f) => n + f.chunks.length, 0);
     return { index, stats: { files, chunks, chunked, removed, skipped, seconds: (performance.now() - started) / 1000 } };
   }

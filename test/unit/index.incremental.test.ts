@@ -40,7 +40,8 @@ test("changing one file re-chunks only it; added files are indexed, deleted ones
     // What was saved is what a fresh process loads.
     const loaded = CodeIndex.load(root);
     assert.equal(loaded?.search("charge card", 1)[0]?.path, "billing.py");
-    assert.equal(loaded?.chunksOf("logo.png"), undefined);
+    assert.deepEqual(loaded?.chunksOf("logo.png"), [], "a binary file has no chunks");
+    assert.equal(third.stats.files, 3);
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }
