@@ -12,7 +12,8 @@ import { chunkFile } from "./chunker";
 import { KeywordIndex } from "./keywordIndex";
 import { looksBinary, walkFiles, type WalkOptions } from "./walker";
 
-const FORMAT = 1;
+/** Bumped whenever terms or chunks change meaning; an index of another format is rebuilt. */
+const FORMAT = 2;
 
 export interface StoredChunk {
   readonly id: number;

@@ -5,7 +5,7 @@
  * one by one, which incremental updates rely on.
  */
 import MiniSearch from "minisearch";
-import { tokenize } from "./tokenize";
+import { stemTerm, tokenize } from "./tokenize";
 
 /** What is indexed per chunk; only `id` is stored, the rest lives in the chunk table. */
 export interface KeywordDocument {
@@ -20,15 +20,17 @@ export interface KeywordHit { readonly id: number; readonly score: number }
 const fields = ["symbol", "path", "content"];
 
 /**
- * The tokenizer does the lower-casing, so terms are taken as they are. The symbol counts most
- * (a question usually names what it looks for), the path next (`auth/session.py`).
+ * The tokenizer does the lower-casing; plurals are folded. The symbol counts most (a question
+ * usually names what it looks for), the path next (`auth/session.py`). Boost 6 rather than 3 and
+ * the plural folding each raised recall@5 by 1 to 2 points on docstring queries over the Python
+ * standard library (README, "Codebase index").
  */
 const options = {
   fields,
   storeFields: [] as string[],
   tokenize,
-  processTerm: (term: string) => term,
-  searchOptions: { boost: { symbol: 3, path: 1.5 }, combineWith: "OR" as const },
+  processTerm: stemTerm,
+  searchOptions: { boost: { symbol: 6, path: 1.5 }, combineWith: "OR" as const },
 };
 
 export class KeywordIndex {

@@ -37,3 +37,14 @@ export function tokenize(text: string): string[] {
   }
   return terms;
 }
+
+/**
+ * Folds a plural onto its singular (`headers` → header, `entries` → entry), because a question
+ * says "parse the headers" of a function named `parse_header`. Only this one rule: a real
+ * stemmer also merges words of different meaning in code (`process`, `class`, `status`).
+ */
+export function stemTerm(term: string): string {
+  if (term.length > 4 && term.endsWith("ies")) return `${term.slice(0, -3)}y`;
+  if (term.length > 2 && term.endsWith("s") && !/(ss|us|is)$/.test(term)) return term.slice(0, -1);
+  return term;
+}

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { identifierParts, tokenize } from "../../server/index/tokenize";
+import { identifierParts, stemTerm, tokenize } from "../../server/index/tokenize";
 
 test("camelCase, PascalCase, snake_case and acronyms split into words, the whole identifier kept", () => {
   assert.deepEqual(identifierParts("getUserById"), ["get", "user", "by", "id"]);
@@ -16,4 +16,8 @@ test("a question and the code it asks about share their terms", () => {
 
 test("single characters and punctuation are not terms; digits stay with their letters", () => {
   assert.deepEqual(tokenize("a = b + utf8Decode(x)"), ["utf8decode", "utf8", "decode"]);
+});
+
+test("plurals fold onto the singular, words that only end in s stay whole", () => {
+  assert.deepEqual(["headers", "entries", "ids", "class", "status", "analysis", "is"].map(stemTerm), ["header", "entry", "id", "class", "status", "analysis", "is"]);
 });
