@@ -52,7 +52,7 @@ export async function runSearch(args: ParsedArgs, out: (s: string) => void): Pro
     if (queries.at(-1) === "") queries.pop();
   }
   const index = CodeIndex.load(root);
-  if (!index) throw new UsageError(`${root} has no index yet: run \`enclave index ${root}\` first.`);
+  if (!index) throw new UsageError(`${root} has no index yet (or one an older Enclave wrote): run \`enclave index ${root}\` first.`);
   if (!queries) {
     out(JSON.stringify(index.search(args.positional.join(" "), top), null, 2) + "\n");
     return 0;
