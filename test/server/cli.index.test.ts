@@ -80,7 +80,7 @@ test("bad input gets a clear message and exit 2", { timeout: 120_000 }, () => {
       [["index"], /a directory is required/],
       [["index", missing], /no such directory/],
       [["index", "--embedding-model", "embed.gguf", root], /embeddings are not built yet/],
-      [["search", "--root", root, "retry"], /has no index yet: run `enclave index/],
+      [["search", "--root", root, "retry"], /has no index yet .*: run `enclave index/],
       [["search", "--root", missing, "retry"], /no such directory/],
       [["search", "--root", root], /needs a QUERY or --queries FILE/],
       [["search", "--root", root, "--queries", path.join(root, "missing.txt")], /--queries .*: no such file/],
