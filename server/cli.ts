@@ -21,6 +21,7 @@ import { systemPrompt as chatSystemPrompt } from "./chat/prompts";
 import { auditUsage, runAudit } from "./net/auditCommand";
 import { egressPolicyFrom } from "./net/egressPolicy";
 import { runServe, serveUsage } from "./serve/serveCommand";
+import { indexUsage, runIndex, runSearch, searchUsage } from "./index/indexCommand";
 
 /** One usage entry per command, so `enclave <command> --help` prints its own and `enclave help` all of them. */
 const commandUsage: Record<string, string> = {
@@ -29,6 +30,8 @@ const commandUsage: Record<string, string> = {
   chat: "  chat --model FILE [MESSAGE...]                       answer MESSAGE, or chat line by line from stdin (empty line or EOF ends)",
   bench: "  bench --model FILE                                   prompt and generation speed, and what KV prefix reuse saves, on this model",
   scan: "  scan [--json] [--sarif FILE] [--fail-on LEVEL] PATH...  scan code with Enclave Shield (see enclave scan --help)",
+  index: indexUsage,
+  search: searchUsage,
   serve: serveUsage,
   audit: auditUsage,
   help: "  help                                                 this text (every command also takes --help)",
@@ -95,6 +98,8 @@ const commands: Record<string, Command> = {
   }),
   serve: (args) => runServe(args, egressGuard),
   audit: (args) => runAudit(args),
+  index: (args) => runIndex(args, (s) => process.stdout.write(s), (s) => process.stderr.write(s)),
+  search: (args) => runSearch(args, (s) => process.stdout.write(s)),
   chat: async (args) => {
     const settings = settingsFrom(args, "chat.maxTokens");
     return withEngine(args, settings, async (engine) => {

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { runCli } from "./kit";
 
-const commands = ["complete", "status", "chat", "bench", "scan", "serve", "audit", "help"];
+const commands = ["complete", "status", "chat", "bench", "scan", "serve", "audit", "index", "search", "help"];
 
 test("every command answers --help and -h with its usage on stdout and exit 0, without doing its work", async () => {
   for (const command of commands) {
