@@ -104,7 +104,7 @@ export const settingsSchema = {
   "shield.completions": enumOf(["block", "warn", "off"] as const, "block",
     "What Shield does with an inline suggestion that has a security finding: block holds back suggestions with error-severity findings (the next clean one is shown), warn shows them with a warning in the status bar, off does not scan suggestions."),
   "shield.chatRepair": {
-    type: "boolean", default: false,
+    type: "boolean", default: true,
     description: "When a chat answer's code block has an error-severity Shield finding, ask the model once more with the finding as feedback and show its rewrite of the block when Shield finds it clean.",
   },
   "shield.diagnostics": {

@@ -12,8 +12,12 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Frame, Page } from "playwright-core";
 
-/** Settings these steps rely on: answers long enough (with the tiny model) to press Stop in time. */
-export const chatStepSettings = { "enclave.chat.maxTokens": 3000 } as const;
+/**
+ * Settings these steps rely on: answers long enough (with the tiny model) to press Stop in time,
+ * and no repair turn, because a step checks how an insecure block is flagged (the repair itself
+ * is tested over LSP in test/server/shieldRepair.test.ts).
+ */
+export const chatStepSettings = { "enclave.chat.maxTokens": 3000, "enclave.shield.chatRepair": false } as const;
 
 export interface ChatStepsOptions {
   /** Runs one named step, reporting it; by default each step just runs and throws on failure. */

@@ -105,6 +105,9 @@ suite("Enclave chat in a real VS Code", () => {
     // The runner points enclave.model at the tiny model in the workspace settings: put that back afterwards.
     const previous = config().inspect<string>("model")?.workspaceValue;
     await config().update("model", scripted, vscode.ConfigurationTarget.Workspace);
+    // This test shows how an insecure block is flagged, so the repair turn (tested over LSP in
+    // test/server/shieldRepair.test.ts) must not rewrite it first.
+    await config().update("shield.chatRepair", false, vscode.ConfigurationTarget.Workspace);
     try {
       await waitForModel(api, scripted);
       const folder = vscode.workspace.workspaceFolders![0]!;
@@ -132,6 +135,7 @@ suite("Enclave chat in a real VS Code", () => {
       assert.ok(document.getText().includes('\n\n\nimport subprocess\nsubprocess.run(["ls", "-l"], check=True)\n\n\ndef add'), document.getText());
       await vscode.commands.executeCommand("undo");
     } finally {
+      await config().update("shield.chatRepair", undefined, vscode.ConfigurationTarget.Workspace);
       await config().update("model", previous, vscode.ConfigurationTarget.Workspace);
       await waitForModel(api, previous ?? tiny);
     }

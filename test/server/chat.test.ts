@@ -68,9 +68,11 @@ test("chat streams deltas in order, then answers with the stored messages, token
   }
 });
 
+// These tests are about streaming and context; the repair turn that would rewrite the scripted
+// answer's insecure block is tested in shieldRepair.test.ts, so it is off here.
 test("an answer with code blocks streams in order and ends by itself with the final message", async () => {
   const { scripted } = await ensureModels();
-  const server = await startServer({ model: scripted, chat: { maxTokens: 512 } });
+  const server = await startServer({ model: scripted, chat: { maxTokens: 512 }, shield: { chatRepair: false } });
   try {
     await server.waitForStatus((s) => s.state === "ready");
     const { result, deltas, late } = await chat(server, { text: "Show me how to list files." });
@@ -87,7 +89,7 @@ test("an answer with code blocks streams in order and ends by itself with the fi
 
 test("an attached file reaches the model: the scripted model answers its marker only when the attachment carries it", async () => {
   const { scripted } = await ensureModels();
-  const server = await startServer({ model: scripted, chat: { maxTokens: 512 } });
+  const server = await startServer({ model: scripted, chat: { maxTokens: 512 }, shield: { chatRepair: false } });
   try {
     await server.waitForStatus((s) => s.state === "ready");
     const file = (text: string) => [{ kind: "file" as const, label: "app.py", uri: "file:///ws/app.py", languageId: "python", text }];
