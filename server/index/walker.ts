@@ -84,7 +84,5 @@ export function walkFiles(root: string, options: WalkOptions = {}): WalkedFile[]
   return out;
 }
 
-/** True when the bytes look binary: a NUL in the first 8 KiB, the test git uses too. */
-export function looksBinary(bytes: Uint8Array): boolean {
-  return bytes.subarray(0, 8192).includes(0);
-}
+// One binary test for Shield, completions and the index: a NUL in the first 8 KiB, as git does.
+export { looksBinary } from "../shield/fileWalker";

@@ -1,6 +1,5 @@
 /**
- * Scan Workspace: every source file under the workspace folders that git would track (the
- * .gitignore files are read per directory), scanned one by one with the file's findings
+ * Scan Workspace: every source file under the workspace folders that git would track, scanned one by one with the file's findings
  * published as diagnostics as soon as it is done, so the Problems panel fills while the scan
  * runs. It yields to the event loop between files, so cancelling (or typing) is never blocked.
  */
@@ -8,47 +7,24 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Diagnostic } from "vscode-languageserver-protocol";
+import { walkFiles } from "../index/walker";
 import { languageByExtension } from "../syntax/languages";
 import { looksBinary, maxScanBytes } from "./fileWalker";
-import { isIgnored, parseGitignore, type IgnoreFile } from "./gitignore";
 import type { ShieldScanner } from "./scanner";
 import { toDiagnostic } from "./shieldActions";
 
-const alwaysSkipped = new Set(["node_modules", ".git", ".hg", ".svn"]);
-
-/** The source files under `root` that are not ignored, as absolute paths. */
+/**
+ * The source files under `root` that are not ignored, as absolute paths. The listing is the
+ * workspace index's (server/index/walker.ts: nested .gitignore files through the `ignore`
+ * package, VCS folders and node_modules left out, only regular files), so Scan Workspace and
+ * the index agree on what the workspace is.
+ */
+// No size limit here: the scan loop below reads what fits and clears what does not.
 export function workspaceFiles(root: string, signal?: AbortSignal): string[] {
-  const out: string[] = [];
-  const visit = (dir: string, relative: string, ignores: readonly IgnoreFile[]): void => {
-    if (signal?.aborted) return;
-    let here = ignores;
-    const gitignore = path.join(dir, ".gitignore");
-    // Only a regular file is read: a folder named .gitignore threw EISDIR and ended the whole
-    // scan, and a FIFO would block the server's one thread for good.
-    if (fs.statSync(gitignore, { throwIfNoEntry: false })?.isFile()) {
-      try {
-        here = [...ignores, parseGitignore(fs.readFileSync(gitignore, "utf8"), relative)];
-      } catch {
-        // An unreadable .gitignore ignores nothing; the folder is still scanned.
-      }
-    }
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const rel = relative ? `${relative}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) {
-        if (!alwaysSkipped.has(entry.name) && !isIgnored(here, rel, true)) visit(path.join(dir, entry.name), rel, here);
-      } else if (entry.isFile() && languageByExtension[path.extname(entry.name).toLowerCase()] && !isIgnored(here, rel, false)) {
-        out.push(path.join(dir, entry.name));
-      }
-    }
-  };
-  visit(root, "", []);
-  return out;
+  if (signal?.aborted) return [];
+  return walkFiles(root, { maxFileBytes: Number.POSITIVE_INFINITY })
+    .filter((f) => languageByExtension[path.extname(f.path).toLowerCase()])
+    .map((f) => f.absolute);
 }
 
 export interface WorkspaceScanHooks {

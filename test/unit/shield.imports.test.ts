@@ -4,7 +4,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { importEdit } from "../../server/shield/importInserter";
-import { isIgnored, parseGitignore } from "../../server/shield/gitignore";
 
 /** The text with the import edit applied (it is always an insertion). */
 function withImport(text: string, languageId: string, imports: string[]): string {
@@ -51,21 +50,4 @@ test("a byte order mark stays first, header lines count only at the top, imports
   ];
   for (const [languageId, before, imports, after] of cases) assert.equal(withImport(before, languageId, imports), after, `${languageId}: ${JSON.stringify(before)}`);
   assert.equal(importEdit("\uFEFFimport ast\nx = 1\n", "python", ["import ast"]), undefined, "an import on the first line after the mark is found");
-});
-
-test(".gitignore patterns: names anywhere, anchored paths, directories, globs and negation", () => {
-  const root = parseGitignore("# build output\nbuild/\n/dist\n*.log\n!keep.log\ndocs/**/gen\n", "");
-  const nested = parseGitignore("local.py\n", "sub");
-  const files = [root, nested];
-  const ignored = (p: string, dir = false): boolean => isIgnored(files, p, dir);
-  assert.ok(ignored("build", true));
-  assert.ok(ignored("src/build", true), "an unanchored directory matches at any depth");
-  assert.ok(!ignored("build", false), "a directory pattern does not match a file");
-  assert.ok(ignored("dist", true));
-  assert.ok(!ignored("src/dist", true), "a leading slash anchors to the .gitignore's folder");
-  assert.ok(ignored("a/b/c.log"));
-  assert.ok(!ignored("keep.log"), "a later ! pattern re-includes");
-  assert.ok(ignored("docs/gen", true) && ignored("docs/x/y/gen", true));
-  assert.ok(ignored("sub/local.py"));
-  assert.ok(!ignored("local.py"), "a nested .gitignore applies only below its folder");
 });
