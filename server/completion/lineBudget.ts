@@ -5,9 +5,8 @@
  * So the text is first cut to what the budget could possibly hold, then counted, then cut
  * again in proportion until it fits.
  */
+import { MAX_CHARS_PER_TOKEN } from "../engine/tokenizePieces";
 
-/** No token is longer than this many characters in the vocabularies Enclave runs (long whitespace runs are the longest). */
-const MAX_CHARS_PER_TOKEN = 16;
 /** Cuts in proportion aim this far below the budget, so one or two rounds are enough. */
 const AIM = 0.9;
 

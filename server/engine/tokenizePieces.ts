@@ -3,6 +3,13 @@ import { MissingTokenError } from "./errors";
 import type { PromptPiece } from "./types";
 
 /**
+ * No token is longer than this many characters in the vocabularies Enclave runs (long whitespace
+ * runs are the longest): text is cut to `budget * MAX_CHARS_PER_TOKEN` before it is counted, so a
+ * megabyte line is never tokenized whole.
+ */
+export const MAX_CHARS_PER_TOKEN = 16;
+
+/**
  * Turns prompt pieces into token ids: plain strings are tokenized with special tokens disabled,
  * so user code cannot smuggle in control tokens; `{ token }` pieces become the model's own ids.
  * The in-process engine and `enclave serve` both call this one function, so a prompt is the same

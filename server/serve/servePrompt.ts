@@ -1,9 +1,7 @@
 import type { LocalModel } from "../engine/llama";
 import { specialTokenNames, type PromptPiece, type SpecialTokenName } from "../engine/types";
-import { tokenizePieces } from "../engine/tokenizePieces";
+import { MAX_CHARS_PER_TOKEN, tokenizePieces } from "../engine/tokenizePieces";
 
-/** No token is longer than this many characters; a text piece is cut to what the room could hold before it is tokenized. */
-const MAX_CHARS_PER_TOKEN = 16;
 
 /**
  * Turns prompt pieces into token ids that fit in `room` tokens, as llama-server does with a
