@@ -603,3 +603,4 @@ export namespace RemoteApiKeyChangedNotification {
   export const method = "enclave/remote/apiKeyChanged" as const;
   export const type = new NotificationType0(method);
 }
+export * from "./editProtocol";

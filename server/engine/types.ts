@@ -48,6 +48,8 @@ export interface ChatMessage {
 
 export interface ChatRequest {
   readonly messages: readonly ChatMessage[];
+  /** "edit": an inline edit, which copies most of its input (speculative decoding pays); default "chat". */
+  readonly sequence?: "chat" | "edit";
   readonly maxTokens: number;
   readonly temperature?: number;
   readonly seed?: number;
