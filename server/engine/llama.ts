@@ -3,7 +3,6 @@
  * through the small interfaces this file returns, so the runtime can be swapped (or faked in
  * unit tests) without touching features.
  */
-import { statSync } from "node:fs";
 import { basename } from "node:path";
 import type { BackendInfo, ModelInfo } from "../../common/protocol";
 import type { Logger } from "../logger";
@@ -11,13 +10,15 @@ import type { SequenceBackend } from "./sequence";
 import type { ChatMessage, SequenceKind, SpecialTokenName } from "./types";
 import { checkTensorData } from "./ggufSizes";
 import { draftVocabularyProblem, ggufVocabulary } from "./draftVocabulary";
+import { speculativeBackend, type DraftSource } from "./speculation";
 import { checkGgufHeader } from "./ggufHeader";
 import { ModelFileError } from "./errors";
+import { modelFileSize as fileSize } from "./modelFile";
 
 type NodeLlamaCpp = typeof import("node-llama-cpp", { with: { "resolution-mode": "import" } });
 type Llama = import("node-llama-cpp", { with: { "resolution-mode": "import" } }).Llama;
 type Token = import("node-llama-cpp", { with: { "resolution-mode": "import" } }).Token;
-type TokenPredictor = import("node-llama-cpp", { with: { "resolution-mode": "import" } }).TokenPredictor;
+type ContextSequence = import("node-llama-cpp", { with: { "resolution-mode": "import" } }).LlamaContextSequence;
 /** Our interfaces use plain numbers; node-llama-cpp brands its token ids. */
 const asTokens = (tokens: readonly number[]): Token[] => tokens as Token[];
 
@@ -72,20 +73,6 @@ export interface LocalModel {
   dispose(): Promise<void>;
 }
 
-/** The size of a model file, or a clear error when it is missing or not a file. */
-function fileSize(path: string): number {
-  let stat;
-  try {
-    stat = statSync(path);
-  } catch {
-    throw new ModelFileError(path, "the file does not exist");
-  }
-  if (stat.isDirectory()) throw new ModelFileError(path, "it is a directory, not a .gguf file");
-  // A pipe or a device (a FIFO, /dev/zero) has no size to check and would be read without end.
-  if (!stat.isFile()) throw new ModelFileError(path, "it is not a regular file (a pipe or a device), not a .gguf file");
-  return stat.size;
-}
-
 const backends = new Map<string, Promise<Llama>>();
 
 /** One Llama backend per GPU choice and thread count for the whole process. */
@@ -114,9 +101,13 @@ async function getBackend(gpu: GpuSetting, threads: number, log: Logger): Promis
   return backend;
 }
 
-/** The edit sequence's predictor: a draft model's sequence, or prompt lookup; `dispose` frees the draft model. */
+/** Most tokens drafted per decode: a batch this size costs a CPU little more than one token when weights dominate. */
+const MAX_DRAFT = 12;
+
+/** The edit sequence's predictor: prompt lookup, or a draft model's sequence; `dispose` frees the draft model. */
 interface EditPredictor {
-  readonly predictor: TokenPredictor;
+  /** The predictor driven for the target sequence; `setInput` gives it the prompt to look tokens up in. */
+  source(target: ContextSequence): DraftSource & { setInput(tokens: readonly number[]): void };
   readonly kind: "input" | "draft";
   readonly label: string;
   readonly warning?: string;
@@ -130,8 +121,14 @@ interface EditPredictor {
  */
 async function editPredictor(lib: NodeLlamaCpp, llama: Llama, main: { name: string; metadata: unknown }, options: LoadOptions, threads: number): Promise<EditPredictor> {
   // Copy-heavy edits repeat long runs of the prompt: a longer look-ahead than the default 3 pays.
-  const lookup = (warning?: string): EditPredictor => ({ predictor: new lib.InputLookupTokenPredictor({ predictionLength: { max: 8 } }),
-    kind: "input", label: "prompt lookup", warning, dispose: async () => undefined });
+  const lookup = (warning?: string): EditPredictor => ({
+    source: () => {
+      const predictor = new lib.InputLookupTokenPredictor({ predictionLength: { max: MAX_DRAFT } });
+      return { setInput: (tokens) => predictor.updateInputTokens(asTokens(tokens)), reset: async (state) => predictor.reset({ stateTokens: asTokens(state) }),
+        push: (tokens) => predictor.pushTokens(asTokens(tokens)), predict: async () => predictor.predictTokens(), stop: () => predictor.stop() };
+    },
+    kind: "input", label: "prompt lookup", warning, dispose: async () => undefined,
+  });
   const path = options.edit?.draftModelPath;
   if (!path) return lookup();
   let draftModel;
@@ -145,8 +142,17 @@ async function editPredictor(lib: NodeLlamaCpp, llama: Llama, main: { name: stri
     draftModel = await llama.loadModel({ modelPath: path, gpuLayers: options.gpuLayers < 0 ? "auto" : options.gpuLayers, loadSignal: options.signal });
     const draftContext = await draftModel.createContext({ contextSize: options.contextSize, threads, batchSize: 512 });
     const loaded = draftModel;
+    // minTokens: wait for a few drafted tokens rather than verify an empty draft while the draft model still runs.
+    const predictor = new lib.DraftSequenceTokenPredictor(draftContext.getSequence(), { minTokens: 4, maxTokens: MAX_DRAFT });
     return {
-      predictor: new lib.DraftSequenceTokenPredictor(draftContext.getSequence(), { maxTokens: 8 }),
+      source: (target) => ({
+        setInput: () => undefined,
+        reset: (state) => predictor.reset({ targetSequence: target, stateTokens: asTokens(state), evaluateOptions: { temperature: 0 } }),
+        push: (tokens) => predictor.pushTokens(asTokens(tokens)),
+        // The predictor hands out its own working array: copy it before it changes under us.
+        predict: async () => [...(await predictor.predictTokens())],
+        stop: () => predictor.stop(),
+      }),
       kind: "draft", label: `draft model ${draftName}`,
       dispose: async () => { await draftContext.dispose(); await loaded.dispose(); },
     };
@@ -199,7 +205,8 @@ export async function loadLocalModel(options: LoadOptions): Promise<LocalModel> 
   const sequences = { completion: all[0]!, chat: all[1]! };
   const predictor = options.edit ? await editPredictor(lib, llama, { name, metadata: fileInfo.metadata }, options, threads) : undefined;
   if (predictor?.warning) log.warn(predictor.warning);
-  const editSequence = predictor ? context.getSequence({ tokenPredictor: predictor.predictor }) : undefined;
+  // No tokenPredictor on the sequence: speculation.ts drives the predictor (see why there).
+  const editSequence = predictor ? context.getSequence() : undefined;
   const ggml = meta.tokenizer?.ggml ?? {};
   const idOf = (key: string): number | undefined => (typeof ggml[key] === "number" ? (ggml[key] as number) : undefined);
   const special: Record<SpecialTokenName, number | undefined> = {
@@ -216,7 +223,7 @@ export async function loadLocalModel(options: LoadOptions): Promise<LocalModel> 
   const totalLayers = Number(fileInfo.architectureMetadata.block_count ?? 0) + 1;
   const gpuType = llama.gpu === false ? "cpu" : llama.gpu;
 
-  const toBackend = (seq: typeof sequences.completion, kind?: "input" | "draft"): SequenceBackend => ({
+  const toBackend = (seq: ContextSequence): SequenceBackend => ({
     contextSize: seq.contextSize,
     contextTokens: () => seq.contextTokens,
     eraseFrom: (start) => seq.eraseContextTokenRanges([{ start, end: seq.nextTokenIndex }]),
@@ -224,13 +231,20 @@ export async function loadLocalModel(options: LoadOptions): Promise<LocalModel> 
     generate: (tokens, sampling) => seq.evaluate(asTokens(tokens), { temperature: sampling.temperature, seed: sampling.seed, yieldEogToken: true }),
     isEndOfGeneration: (token) => model.isEogToken(token as Token),
     detokenize: (tokens) => model.detokenize(asTokens(tokens)),
-    // Raw evaluate() does not tell the predictor the prompt (LlamaChat would): prompt lookup searches what setInput gives it.
-    predictor: kind && {
-      kind,
-      setInput: (tokens) => seq.tokenPredictor?.updateInputTokens(asTokens(tokens)),
-      counts: () => seq.tokenPredictions,
-    },
   });
+  // Greedy generation on the edit sequence drafts with the predictor (speculation.ts says why it drives it itself).
+  const toEditBackend = (seq: ContextSequence, edit: EditPredictor): SequenceBackend => speculativeBackend(toBackend(seq), edit.kind, edit.source(seq), {
+    contextTokens: () => seq.contextTokens,
+    evaluateGreedy: async (tokens, from) => {
+      const sample = { generateNext: { token: true, options: { temperature: 0 } } };
+      const out = await seq.controlledEvaluate(tokens.map((token, i) => (i < from ? (token as Token) : [token as Token, sample])));
+      return out.slice(from).map((item) => {
+        if (item?.next.token == null) throw new Error("llama.cpp sampled no token");
+        return item.next.token;
+      });
+    },
+    eraseLast: (count) => seq.eraseContextTokenRanges([{ start: seq.nextTokenIndex - count, end: seq.nextTokenIndex }]),
+  }, MAX_DRAFT);
 
   // The chat wrapper comes from the GGUF's own template (or a known model family).
   const chatWrapper = lib.resolveChatWrapper(model);
@@ -263,7 +277,7 @@ export async function loadLocalModel(options: LoadOptions): Promise<LocalModel> 
       gpuLayers: gpuType === "cpu" ? 0 : model.gpuLayers, totalLayers, threads,
       ...(predictor ? { editPredictor: predictor.label } : {}),
     },
-    edit: editSequence && predictor ? { sequence: toBackend(editSequence, predictor.kind), warning: predictor.warning } : undefined,
+    edit: editSequence && predictor ? { sequence: toEditBackend(editSequence, predictor), warning: predictor.warning } : undefined,
     tokenize: (text) => model.tokenize(text, false),
     specialToken: (which) => special[which],
     sequence: (kind) => toBackend(sequences[kind]),
