@@ -63,6 +63,10 @@ test("prompt lookup predicts most of a copying edit, and the answer is the one w
     assert.equal(edit.predictor, "input");
     assert.ok(edit.acceptedDraftTokens! > edit.generatedTokens / 2, `accepted ${edit.acceptedDraftTokens} of ${edit.generatedTokens}`);
     assert.equal(plain.acceptedDraftTokens, undefined, "the chat sequence has no predictor");
+    // The cache holds the prompt and the answer and no refuted draft: a follow-up reuses all of it
+    // (the answer's end-of-turn token was sampled, never evaluated, hence the one token less).
+    const followUp = await engine.chat({ messages: [...messages, { role: "assistant", content: edit.text }, { role: "user", content: "Thanks." }], sequence: "edit", maxTokens: 1, temperature: 0 });
+    assert.equal(followUp.promptTokensReused, edit.promptTokens + edit.generatedTokens, JSON.stringify(followUp));
     // A cut-short edit keeps a valid cache: the same prompt again gives the same answer from the reused prefix.
     const short = await engine.chat({ messages, sequence: "edit", maxTokens: 7, temperature: 0 });
     assert.equal(short.generatedTokens, 7);
