@@ -23,6 +23,8 @@ export interface BackendInfo {
   readonly threads: number;
   /** Set when the engine is remote: the model runs on that server, not on this machine. */
   readonly remote?: { readonly url: string; readonly server: string };
+  /** What speeds up inline edits in the local engine: "prompt lookup" or "draft model <name>". */
+  readonly editPredictor?: string;
 }
 
 /** The model that is loaded (or being loaded). */
@@ -43,7 +45,7 @@ export interface StatusParams {
   readonly backend?: BackendInfo;
   /** Download or load progress, 0..1, when known. */
   readonly progress?: number;
-  /** A sentence for the user and what to do about it, when state is "error" or "noModel". */
+  /** A sentence for the user and what to do about it, when state is "error" or "noModel" (or a warning when "ready": a refused draft model). */
   readonly message?: string;
   /** Set when the error is a failed download: it is not retried by itself, only when asked (ReloadModelRequest). */
   readonly retryable?: boolean;
@@ -76,7 +78,7 @@ export interface GenerationCounts {
 
 /** Timings of one engine request, in milliseconds. */
 export interface RequestTimings extends GenerationCounts {
-  readonly kind: "completion" | "chat";
+  readonly kind: "completion" | "chat" | "edit";
   readonly totalMs: number;
 }
 

@@ -51,7 +51,11 @@ export const settingsSchema = {
   },
   "contextSize": {
     type: "integer", default: 4096, minimum: 256, maximum: 131072, reload: true,
-    description: "Context window in tokens for each sequence (completions and chat each have one).",
+    description: "Context window in tokens for each sequence (completions, chat and inline edits each have one; each costs its own KV cache).",
+  },
+  "draftModel": {
+    type: "string", default: "", reload: true,
+    description: "A small .gguf model with the same tokenizer as enclave.model (say, the 0.5B of the same family), used as the draft model that speeds up inline edits (speculative decoding). Empty: edits are sped up by prompt lookup, which needs no second model. A draft model whose vocabulary differs is refused.",
   },
   "completion.enable": {
     type: "boolean", default: true,

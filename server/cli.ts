@@ -43,6 +43,7 @@ const modelOptions = `Model options (complete, status, chat, bench, serve):
   --gpu auto|cuda|vulkan|metal|off
   --gpu-layers N   model layers on the GPU (default -1: as many as fit)
   --context N      context size in tokens, 256..131072 (default 4096)
+  --draft-model FILE  a small .gguf with the same tokenizer that speeds up edits (default: prompt lookup)
   --max-tokens N   most tokens to generate (complete, chat; default 64)
   --verbose        log what the engine does to stderr
 `;
@@ -92,6 +93,7 @@ const commands: Record<string, Command> = {
       `vram:      ${(backend.vramFreeBytes / 1e9).toFixed(1)} GB free of ${(backend.vramTotalBytes / 1e9).toFixed(1)} GB`,
       `layers:    ${backend.gpuLayers} of ${backend.totalLayers} on the GPU`,
       `threads:   ${backend.threads}`,
+      ...(backend.editPredictor ? [`edits:     sped up by ${backend.editPredictor}`] : []),
     ];
     process.stdout.write(lines.join("\n") + "\n");
     return 0;

@@ -5,6 +5,7 @@ import { machineLimits } from "./engine/threads";
 /** The flags every model-running command takes, and the setting each one sets. */
 export const MODEL_FLAGS = {
   model: "model", threads: "threads", context: "contextSize", gpu: "gpu", "gpu-layers": "gpuLayers", "hf-endpoint": "huggingFaceEndpoint",
+  "draft-model": "draftModel",
 } as const satisfies Record<string, SettingKey>;
 
 /**

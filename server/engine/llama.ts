@@ -3,19 +3,22 @@
  * through the small interfaces this file returns, so the runtime can be swapped (or faked in
  * unit tests) without touching features.
  */
-import { statSync } from "node:fs";
 import { basename } from "node:path";
 import type { BackendInfo, ModelInfo } from "../../common/protocol";
 import type { Logger } from "../logger";
 import type { SequenceBackend } from "./sequence";
 import type { ChatMessage, SequenceKind, SpecialTokenName } from "./types";
 import { checkTensorData } from "./ggufSizes";
+import { draftVocabularyProblem, ggufVocabulary } from "./draftVocabulary";
+import { speculativeBackend, type DraftSource } from "./speculation";
 import { checkGgufHeader } from "./ggufHeader";
 import { ModelFileError } from "./errors";
+import { modelFileSize as fileSize } from "./modelFile";
 
 type NodeLlamaCpp = typeof import("node-llama-cpp", { with: { "resolution-mode": "import" } });
 type Llama = import("node-llama-cpp", { with: { "resolution-mode": "import" } }).Llama;
 type Token = import("node-llama-cpp", { with: { "resolution-mode": "import" } }).Token;
+type ContextSequence = import("node-llama-cpp", { with: { "resolution-mode": "import" } }).LlamaContextSequence;
 /** Our interfaces use plain numbers; node-llama-cpp brands its token ids. */
 const asTokens = (tokens: readonly number[]): Token[] => tokens as Token[];
 
@@ -43,6 +46,12 @@ export interface LoadOptions {
   readonly onProgress?: (fraction: number) => void;
   /** Resolves the automatic thread count from the model size; see threads.ts. */
   readonly autoThreads: (modelBytes: number) => number;
+  /**
+   * Adds a third sequence for inline edits, with speculative decoding: a draft model when a path
+   * is given (same tokenizer), prompt lookup otherwise. It costs one more `contextSize` of KV
+   * cache (llama.cpp allocates contextSize cells per sequence). `enclave serve` does not ask for it.
+   */
+  readonly edit?: { readonly draftModelPath?: string };
 }
 
 export interface LocalModel {
@@ -57,23 +66,11 @@ export interface LocalModel {
   sequenceAt(index: number): SequenceBackend;
   /** A special token's text as the model writes it (`<|fim_prefix|>`), for servers that take prompts as text. */
   specialTokenText(name: SpecialTokenName): string | undefined;
+  /** The inline-edit sequence, when loaded with `edit`; `warning` says why a draft model asked for is not used. */
+  readonly edit?: { readonly sequence: SequenceBackend; readonly warning?: string };
   /** Renders a conversation with the model's chat template, ready for the assistant's answer. */
   renderChat(messages: readonly ChatMessage[]): { tokens: number[]; stopTokens: Set<number>; stopTexts: string[] };
   dispose(): Promise<void>;
-}
-
-/** The size of a model file, or a clear error when it is missing or not a file. */
-function fileSize(path: string): number {
-  let stat;
-  try {
-    stat = statSync(path);
-  } catch {
-    throw new ModelFileError(path, "the file does not exist");
-  }
-  if (stat.isDirectory()) throw new ModelFileError(path, "it is a directory, not a .gguf file");
-  // A pipe or a device (a FIFO, /dev/zero) has no size to check and would be read without end.
-  if (!stat.isFile()) throw new ModelFileError(path, "it is not a regular file (a pipe or a device), not a .gguf file");
-  return stat.size;
 }
 
 const backends = new Map<string, Promise<Llama>>();
@@ -104,7 +101,69 @@ async function getBackend(gpu: GpuSetting, threads: number, log: Logger): Promis
   return backend;
 }
 
-/** Reads and checks a model file, then loads it with one context holding two sequences. */
+/** Most tokens drafted per decode: a batch this size costs a CPU little more than one token when weights dominate. */
+const MAX_DRAFT = 12;
+
+/** The edit sequence's predictor: prompt lookup, or a draft model's sequence; `dispose` frees the draft model. */
+interface EditPredictor {
+  /** The predictor driven for the target sequence; `setInput` gives it the prompt to look tokens up in. */
+  source(target: ContextSequence): DraftSource & { setInput(tokens: readonly number[]): void };
+  readonly kind: "input" | "draft";
+  readonly label: string;
+  readonly warning?: string;
+  dispose(): Promise<void>;
+}
+
+/**
+ * Loads the draft model on the same backend when one is asked for and it shares the main
+ * model's vocabulary. Any failure falls back to prompt lookup with a warning naming both
+ * models: a bad draft model must never stop the main model from serving.
+ */
+async function editPredictor(lib: NodeLlamaCpp, llama: Llama, main: { name: string; metadata: unknown }, options: LoadOptions, threads: number): Promise<EditPredictor> {
+  // Copy-heavy edits repeat long runs of the prompt: a longer look-ahead than the default 3 pays.
+  const lookup = (warning?: string): EditPredictor => ({
+    source: () => {
+      const predictor = new lib.InputLookupTokenPredictor({ predictionLength: { max: MAX_DRAFT } });
+      return { setInput: (tokens) => predictor.updateInputTokens(asTokens(tokens)), reset: async (state) => predictor.reset({ stateTokens: asTokens(state) }),
+        push: (tokens) => predictor.pushTokens(asTokens(tokens)), predict: async () => predictor.predictTokens(), stop: () => predictor.stop() };
+    },
+    kind: "input", label: "prompt lookup", warning, dispose: async () => undefined,
+  });
+  const path = options.edit?.draftModelPath;
+  if (!path) return lookup();
+  let draftModel;
+  try {
+    const size = fileSize(path);
+    checkGgufHeader(path, size);
+    const info = await lib.readGgufFileInfo(path, { sourceType: "filesystem", logWarnings: false, spliceSplitFiles: false });
+    const draftName = `"${(info.metadata as { general?: { name?: string } }).general?.name ?? basename(path)}" (${path})`;
+    const problem = draftVocabularyProblem({ name: `"${main.name}"`, vocabulary: ggufVocabulary(main.metadata) }, { name: draftName, vocabulary: ggufVocabulary(info.metadata) });
+    if (problem) return lookup(problem);
+    draftModel = await llama.loadModel({ modelPath: path, gpuLayers: options.gpuLayers < 0 ? "auto" : options.gpuLayers, loadSignal: options.signal });
+    const draftContext = await draftModel.createContext({ contextSize: options.contextSize, threads, batchSize: 512 });
+    const loaded = draftModel;
+    // minTokens: wait for a few drafted tokens rather than verify an empty draft while the draft model still runs.
+    const predictor = new lib.DraftSequenceTokenPredictor(draftContext.getSequence(), { minTokens: 4, maxTokens: MAX_DRAFT });
+    return {
+      source: (target) => ({
+        setInput: () => undefined,
+        reset: (state) => predictor.reset({ targetSequence: target, stateTokens: asTokens(state), evaluateOptions: { temperature: 0 } }),
+        push: (tokens) => predictor.pushTokens(asTokens(tokens)),
+        // The predictor hands out its own working array: copy it before it changes under us.
+        predict: async () => [...(await predictor.predictTokens())],
+        stop: () => predictor.stop(),
+      }),
+      kind: "draft", label: `draft model ${draftName}`,
+      dispose: async () => { await draftContext.dispose(); await loaded.dispose(); },
+    };
+  } catch (error) {
+    await draftModel?.dispose();
+    const reason = error instanceof ModelFileError ? error.message : `llama.cpp could not load it (${(error as Error).message})`;
+    return lookup(`The draft model ${path} is not used for inline edits (${reason}); they use prompt lookup instead.`);
+  }
+}
+
+/** Reads and checks a model file, then loads it with one context holding two sequences (three with `edit`). */
 export async function loadLocalModel(options: LoadOptions): Promise<LocalModel> {
   const { path, log } = options;
   const size = fileSize(path);
@@ -132,16 +191,22 @@ export async function loadLocalModel(options: LoadOptions): Promise<LocalModel> 
   } catch (error) {
     throw new ModelFileError(path, `llama.cpp could not load it (${(error as Error).message})`);
   }
+  const meta = fileInfo.metadata as unknown as { general?: { name?: string }; enclave?: { demo?: unknown }; tokenizer?: { ggml?: Record<string, unknown> } };
+  const name = meta.general?.name ?? basename(path);
+  const count = Math.max(2, options.sequences ?? 2);
   let context;
   try {
-    context = await model.createContext({ sequences: Math.max(2, options.sequences ?? 2), contextSize: options.contextSize, threads, batchSize: 512 });
+    context = await model.createContext({ sequences: count + (options.edit ? 1 : 0), contextSize: options.contextSize, threads, batchSize: 512 });
   } catch (error) {
     await model.dispose();
     throw new ModelFileError(path, `no context of ${options.contextSize} tokens fits in memory (${(error as Error).message}); lower enclave.contextSize`);
   }
-  const all = Array.from({ length: Math.max(2, options.sequences ?? 2) }, () => context.getSequence());
+  const all = Array.from({ length: count }, () => context.getSequence());
   const sequences = { completion: all[0]!, chat: all[1]! };
-  const meta = fileInfo.metadata as unknown as { general?: { name?: string }; enclave?: { demo?: unknown }; tokenizer?: { ggml?: Record<string, unknown> } };
+  const predictor = options.edit ? await editPredictor(lib, llama, { name, metadata: fileInfo.metadata }, options, threads) : undefined;
+  if (predictor?.warning) log.warn(predictor.warning);
+  // No tokenPredictor on the sequence: speculation.ts drives the predictor (see why there).
+  const editSequence = predictor ? context.getSequence() : undefined;
   const ggml = meta.tokenizer?.ggml ?? {};
   const idOf = (key: string): number | undefined => (typeof ggml[key] === "number" ? (ggml[key] as number) : undefined);
   const special: Record<SpecialTokenName, number | undefined> = {
@@ -154,12 +219,11 @@ export async function loadLocalModel(options: LoadOptions): Promise<LocalModel> 
     fimRepo: idOf("fim_rep_token_id"),
     fimFileSep: idOf("fim_sep_token_id"),
   };
-  const name = meta.general?.name ?? basename(path);
   const vram = await llama.getVramState();
   const totalLayers = Number(fileInfo.architectureMetadata.block_count ?? 0) + 1;
   const gpuType = llama.gpu === false ? "cpu" : llama.gpu;
 
-  const toBackend = (seq: typeof sequences.completion): SequenceBackend => ({
+  const toBackend = (seq: ContextSequence): SequenceBackend => ({
     contextSize: seq.contextSize,
     contextTokens: () => seq.contextTokens,
     eraseFrom: (start) => seq.eraseContextTokenRanges([{ start, end: seq.nextTokenIndex }]),
@@ -168,6 +232,19 @@ export async function loadLocalModel(options: LoadOptions): Promise<LocalModel> 
     isEndOfGeneration: (token) => model.isEogToken(token as Token),
     detokenize: (tokens) => model.detokenize(asTokens(tokens)),
   });
+  // Greedy generation on the edit sequence drafts with the predictor (speculation.ts says why it drives it itself).
+  const toEditBackend = (seq: ContextSequence, edit: EditPredictor): SequenceBackend => speculativeBackend(toBackend(seq), edit.kind, edit.source(seq), {
+    contextTokens: () => seq.contextTokens,
+    evaluateGreedy: async (tokens, from) => {
+      const sample = { generateNext: { token: true, options: { temperature: 0 } } };
+      const out = await seq.controlledEvaluate(tokens.map((token, i) => (i < from ? (token as Token) : [token as Token, sample])));
+      return out.slice(from).map((item) => {
+        if (item?.next.token == null) throw new Error("llama.cpp sampled no token");
+        return item.next.token;
+      });
+    },
+    eraseLast: (count) => seq.eraseContextTokenRanges([{ start: seq.nextTokenIndex - count, end: seq.nextTokenIndex }]),
+  }, MAX_DRAFT);
 
   // The chat wrapper comes from the GGUF's own template (or a known model family).
   const chatWrapper = lib.resolveChatWrapper(model);
@@ -198,7 +275,9 @@ export async function loadLocalModel(options: LoadOptions): Promise<LocalModel> 
       gpu: gpuType, deviceNames: await llama.getGpuDeviceNames(),
       vramTotalBytes: vram.total, vramFreeBytes: vram.free,
       gpuLayers: gpuType === "cpu" ? 0 : model.gpuLayers, totalLayers, threads,
+      ...(predictor ? { editPredictor: predictor.label } : {}),
     },
+    edit: editSequence && predictor ? { sequence: toEditBackend(editSequence, predictor), warning: predictor.warning } : undefined,
     tokenize: (text) => model.tokenize(text, false),
     specialToken: (which) => special[which],
     sequence: (kind) => toBackend(sequences[kind]),
@@ -207,6 +286,7 @@ export async function loadLocalModel(options: LoadOptions): Promise<LocalModel> 
     specialTokenText: (which) => special[which] === undefined ? undefined : model.detokenize([special[which] as Token], true),
     dispose: async () => {
       await context.dispose();
+      await predictor?.dispose();
       await model.dispose();
     },
   };

@@ -6,15 +6,23 @@ import { specialTokenNames, type ChatMessage, type ChatRequest, type Engine, typ
 import { tokenizePieces } from "./tokenizePieces";
 export { MissingTokenError } from "./errors";
 
-/** The in-process engine: a node-llama-cpp model with one prefix-cached sequence per kind of work. */
+/**
+ * The in-process engine: a node-llama-cpp model with one prefix-cached sequence per kind of
+ * work. Edits get a third sequence with speculative decoding when the model was loaded with one
+ * (they then never evict the chat's KV cache, and the predictor's state is theirs alone);
+ * otherwise they share the chat sequence.
+ */
 export class LocalEngine implements Engine {
-  private readonly sequences: Record<SequenceKind, PrefixCachedSequence>;
+  private readonly sequences: Record<SequenceKind | "edit", PrefixCachedSequence>;
   readonly vocabulary: ModelVocabulary;
 
   constructor(private readonly local: LocalModel, private readonly metrics: EngineMetricsCollector) {
+    const chat = new PrefixCachedSequence(local.sequence("chat"));
+    // Without an edit sequence, edits queue on the chat's own (one queue per sequence).
     this.sequences = {
       completion: new PrefixCachedSequence(local.sequence("completion")),
-      chat: new PrefixCachedSequence(local.sequence("chat")),
+      chat,
+      edit: local.edit ? new PrefixCachedSequence(local.edit.sequence) : chat,
     };
     const special: Partial<Record<SpecialTokenName, true>> = {};
     for (const name of specialTokenNames) {
@@ -46,7 +54,7 @@ export class LocalEngine implements Engine {
 
   async chat(request: ChatRequest): Promise<GenerateResult> {
     const rendered = this.local.renderChat(request.messages);
-    return this.run("chat", rendered.tokens, {
+    return this.run(request.sequence === "edit" ? "edit" : "chat", rendered.tokens, {
       maxTokens: request.maxTokens, temperature: request.temperature, seed: request.seed, signal: request.signal,
       onText: request.onText, stop: rendered.stopTexts, stopTokens: rendered.stopTokens,
     });
@@ -56,7 +64,7 @@ export class LocalEngine implements Engine {
     return this.run(request.sequence, this.tokenize(request.prompt), request);
   }
 
-  private async run(kind: SequenceKind, prompt: number[], request: Omit<GenerateRequest, "sequence" | "prompt"> & { stopTokens?: ReadonlySet<number> }): Promise<GenerateResult> {
+  private async run(kind: SequenceKind | "edit", prompt: number[], request: Omit<GenerateRequest, "sequence" | "prompt"> & { stopTokens?: ReadonlySet<number> }): Promise<GenerateResult> {
     const started = performance.now();
     const result = await this.sequences[kind].generate({
       prompt,

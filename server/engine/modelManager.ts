@@ -1,4 +1,5 @@
 import { freemem } from "node:os";
+import { resolve as resolvePath } from "node:path";
 import type { ModelCatalogResult, StatusParams } from "../../common/protocol";
 import type { Logger } from "../logger";
 import { reloadKeys, type EnclaveSettings } from "../../common/settings";
@@ -116,6 +117,7 @@ export class ModelManager {
     const local = await loadLocalModel({
       path: source.path, gpu: settings.gpu, gpuLayers: settings.gpuLayers, threads: settings.threads,
       contextSize: settings.contextSize, log: this.options.log, signal, autoThreads,
+      edit: { draftModelPath: settings.draftModel.trim() ? resolvePath(this.options.baseDirectory ?? process.cwd(), settings.draftModel.trim()) : undefined },
       onProgress: (progress) => this.setStatus({ state: "loading", progress, message: `Loading ${source.path}` }),
     });
     if (signal.aborted) {
@@ -125,7 +127,7 @@ export class ModelManager {
     this.current = new LocalEngine(local, this.metrics);
     const { model, backend } = this.current;
     this.options.log.info(`Loaded ${model.name} (${(model.sizeBytes / 1e6).toFixed(0)} MB) on ${describeBackend(backend)}; context ${model.contextSize} tokens.`);
-    this.setStatus({ state: "ready", model, backend });
+    this.setStatus({ state: "ready", model, backend, ...(local.edit?.warning ? { message: local.edit.warning } : {}) });
   }
 
   /** Downloads the model, remembering a failure so it is not tried again at every start. */

@@ -17,6 +17,18 @@ export interface SequenceBackend {
   generate(tokens: number[], sampling: Sampling): AsyncGenerator<number, void, void>;
   isEndOfGeneration(token: number): boolean;
   detokenize(tokens: readonly number[]): string;
+  /** Set on the edit sequence: the token predictor that speculative decoding checks in batches. */
+  readonly predictor?: TokenPrediction;
+}
+
+/** A sequence's token predictor as generation sees it. */
+export interface TokenPrediction {
+  /** "input": prompt lookup (tokens copied from the prompt); "draft": a draft model. */
+  readonly kind: "input" | "draft";
+  /** Gives the predictor the whole prompt before generating: prompt lookup copies from it. */
+  setInput(tokens: readonly number[]): void;
+  /** Running totals since load: predicted tokens the model confirmed and used, and those it refuted. */
+  counts(): { readonly used: number; readonly refuted: number };
 }
 
 export interface Sampling {
@@ -41,6 +53,12 @@ export interface SequenceRequest {
 /** The generated text with its counts and stage timings. */
 export interface SequenceResult extends GenerationCounts {
   readonly text: string;
+  /** Which predictor drafted tokens, on a sequence that has one (the edit sequence). */
+  readonly predictor?: TokenPrediction["kind"];
+  /** Drafted tokens the model confirmed and emitted: each one skipped a decode step of its own. */
+  readonly acceptedDraftTokens?: number;
+  /** Drafted tokens the model refuted (evaluated in a batch, then thrown away). */
+  readonly refutedDraftTokens?: number;
 }
 
 /** Raised when a prompt does not fit the sequence at all; callers must budget their prompts. */
@@ -89,7 +107,16 @@ export class PrefixCachedSequence {
     const reused = request.reusePrefix === false ? 0 : Math.min(commonPrefixLength(cached, prompt), prompt.length - 1);
     if (reused < cached.length) await this.backend.eraseFrom(reused);
 
+    const predictor = this.backend.predictor;
+    predictor?.setInput(prompt);
+    const before = predictor?.counts();
+    const predictions = () => {
+      if (!predictor || !before) return {};
+      const after = predictor.counts();
+      return { predictor: predictor.kind, acceptedDraftTokens: after.used - before.used, refutedDraftTokens: after.refuted - before.refuted };
+    };
     const result = (stopReason: StopReason, text: string, generatedTokens: number, promptDone: number): SequenceResult => ({
+      ...predictions(),
       text, stopReason, generatedTokens,
       promptTokens: prompt.length,
       promptTokensEvaluated: prompt.length - reused,
