@@ -107,6 +107,12 @@ export class DocumentSurface implements EditSurface {
     return vscode.workspace.applyEdit(edit);
   }
 
+  /** The edit that puts the original back, for a save to apply before it writes the file. */
+  restoreEdit(): vscode.TextEdit {
+    const range = new vscode.Range(this.document.positionAt(this.prefix.length), this.document.positionAt(this.prefix.length + this.rendered.length));
+    return vscode.TextEdit.replace(range, this.original);
+  }
+
   /** Writes the original back but keeps the undo element open (a follow-up streams next). */
   reset(): Promise<boolean> {
     this.preview = layoutPreview(this.originalLines, this.originalLines, true);
@@ -122,14 +128,19 @@ export class DocumentSurface implements EditSurface {
 
   /**
    * Where the region is when a change slipped in during one of our writes (so no foreign span was
-   * tracked): between the unchanged text around it, else nowhere we can be sure of.
+   * tracked; VS Code then refuses our write, so the region still holds what we wrote before):
+   * between the unchanged text around it, else the occurrence of that text nearest its old place.
    */
   private locate(): Span | undefined {
     const text = this.document.getText();
     if (text.startsWith(this.prefix) && text.endsWith(this.suffix) && text.length >= this.prefix.length + this.suffix.length) {
       return { start: this.prefix.length, length: text.length - this.prefix.length - this.suffix.length };
     }
-    return undefined;
+    let best: number | undefined;
+    for (let at = text.indexOf(this.rendered); at >= 0 && this.rendered; at = text.indexOf(this.rendered, at + 1)) {
+      if (best === undefined || Math.abs(at - this.prefix.length) < Math.abs(best - this.prefix.length)) best = at;
+    }
+    return best === undefined ? undefined : { start: best, length: this.rendered.length };
   }
 
   /** The file's own editor never "goes": closing it is closing the document (the controller hears that). */

@@ -1,27 +1,25 @@
 /**
- * Inline edit: rewrites a region from an instruction with the model, showing the rewrite in place
- * as it streams (EditSession), then waits for Accept (one undo step), Reject (byte-identical
+ * Inline edit: rewrites a region from an instruction with the model, drawing the rewrite in place
+ * as it streams (an EditSurface), then waits for Accept (one undo step), Reject (byte-identical
  * original) or a follow-up instruction that refines the same edit. `review` puts a ready-made
  * proposal (a chat block, a fix) through the same in-place review without the model.
  *
- * One edit at a time: a newer edit or review replaces the pending one (which is put back quietly).
- * The file is never left half-edited: when the server stops mid-stream, when anyone else changes
- * the document (the user typing anywhere in it, an undo, another extension), or when it is saved,
- * the original region is put back and the edit ends with one message. Typing elsewhere cancels
- * rather than keeping the edit relative because the preview lives in the document: a foreign edit
- * would land inside the edit's undo step, and Accept could no longer be one step back.
+ * One edit at a time: a newer edit or review replaces the pending one (put back quietly). The
+ * file is never left half-edited: when the server stops mid-stream, when someone else changes the
+ * region (or, for the in-file diff, anything in the file: a foreign edit would land inside the
+ * edit's undo step), or when the in-file diff is saved, the original region is put back and the
+ * edit ends with one message. With the read-only copy an edit elsewhere keeps the edit relative.
  */
 import * as vscode from "vscode";
 import type { EditRound, ProposedEdit, ShieldFinding } from "../../common/protocol";
-import { EditCodeLens } from "./editCodeLens";
-import { EditDecorations } from "./editDecorations";
 import { editRegion } from "./editRegion";
 import { splitLines } from "./editPreview";
 import type { EditServer } from "./editServer";
 import { DocumentSurface } from "./documentSurface";
 import type { EditSurface } from "./editSurface";
-import { InlineEditContext } from "./inlineEditCommands";
-import { VirtualPreviews, VirtualSurface } from "./virtualSurface";
+import { InlineEditView, type ViewState } from "./inlineEditView";
+import { VirtualPreviews } from "./virtualSurface";
+import { chooseSurface } from "./chooseSurface";
 
 export type InlineEditOutcome = "accepted" | "rejected" | "cancelled" | "failed";
 
@@ -36,7 +34,7 @@ export interface InlineEditOptions {
 export interface PendingInlineEdit {
   readonly uri: vscode.Uri;
   readonly phase: "streaming" | "review";
-  /** The region's current range (it holds the preview). */
+  /** The region in the file now (for the in-file diff, the lines holding it). */
   readonly range: vscode.Range;
   readonly original: string;
   /** The complete rewrite, once streaming finished. */
@@ -63,29 +61,21 @@ export class InlineEditController implements vscode.Disposable {
   private run: Run | undefined;
   private counter = 0;
   private generation = 0;
-  private readonly decorations = new EditDecorations();
-  private readonly lens = new EditCodeLens();
+  private readonly view = new InlineEditView();
   private readonly previews = new VirtualPreviews();
   private readonly changed = new vscode.EventEmitter<PendingInlineEdit | undefined>();
   /** Fires whenever the pending edit starts, streams, becomes reviewable or ends. */
   readonly onDidChange = this.changed.event;
+  private readonly delta = new vscode.EventEmitter<string>();
+  /** Fires as each streamed delta arrives, before it is drawn (with the rewrite's text so far). */
+  readonly onDidReceiveDelta = this.delta.event;
   private readonly disposables: vscode.Disposable[];
 
   constructor(private readonly server: EditServer, private readonly log: vscode.LogOutputChannel) {
     this.disposables = [
-      this.decorations, this.lens, this.previews, this.changed,
+      this.view, this.previews, this.changed, this.delta,
       vscode.workspace.onDidChangeTextDocument((e) => this.onDocumentChange(e)),
-      vscode.workspace.onWillSaveTextDocument((e) => {
-        // Only the in-document diff is in the file; saving puts the original lines back first
-        // (as the save's own edits, which VS Code applies before writing), so the disk never
-        // holds a half-done edit.
-        const run = this.run;
-        if (!run || run.phase === "closed" || e.document !== run.session.document || !(run.session instanceof DocumentSurface)) return;
-        const { span, original } = run.session;
-        const range = new vscode.Range(e.document.positionAt(span.start), e.document.positionAt(span.start + span.length));
-        e.waitUntil(Promise.resolve([vscode.TextEdit.replace(range, original)]));
-        void this.finish(run, "cancelled", `${this.name(run)} was saved during the inline edit: Enclave put the original lines back first, so the file on disk never holds a half-done edit. Run the edit again.`, false);
-      }),
+      vscode.workspace.onWillSaveTextDocument((e) => this.onWillSave(e)),
       vscode.workspace.onDidCloseTextDocument((document) => {
         if (this.run && document === this.run.session.document) void this.finish(this.run, "cancelled");
       }),
@@ -112,7 +102,7 @@ export class InlineEditController implements vscode.Disposable {
     const range = await editRegion(this.server, editor, options.range, this.log);
     // Another edit started while the region was looked up: that one wins.
     if (generation !== this.generation) return "cancelled";
-    const run = this.begin(this.surfaceFor(editor, range), options.mode ?? "rewrite");
+    const run = this.begin(chooseSurface(this.previews, editor, range, this.log), options.mode ?? "rewrite");
     void this.stream(run, options.instruction, []);
     return run.outcome;
   }
@@ -127,20 +117,25 @@ export class InlineEditController implements vscode.Disposable {
       void vscode.window.showWarningMessage(`Enclave: ${basename(document.uri)} changed since the change was proposed, so it is not shown. Ask for it again.`);
       return "failed";
     }
-    const run = this.begin(this.surfaceFor(editor, range), "merge");
+    const run = this.begin(chooseSurface(this.previews, editor, range, this.log), "merge");
     run.rounds.push({ instruction: "Apply the proposed change.", text: proposal.newText });
     await this.showResult(run, proposal.newText, findings);
     return run.outcome;
   }
 
-  /** Applies the reviewed rewrite (asking first when Shield found an error in it). */
-  async accept(): Promise<boolean> {
+  /**
+   * Applies the reviewed rewrite. When Shield found an error in it, asks first, unless the caller
+   * already showed the findings and the user agreed (`findingsConfirmed`).
+   */
+  async accept(options: { readonly findingsConfirmed?: boolean } = {}): Promise<boolean> {
     const run = this.run;
     if (!run || run.phase !== "review" || run.newText === undefined) return false;
     const errors = run.findings.filter((f) => f.severity === "error");
-    if (errors.length > 0) {
-      const list = errors.map((f) => `${f.cwe || f.ruleId}: ${f.message}`).join("\n");
-      const choice = await vscode.window.showWarningMessage(`Shield found ${errors.length} error${errors.length === 1 ? "" : "s"} in Enclave's rewrite. Accept it anyway?`, { modal: true, detail: list }, "Accept Anyway");
+    if (errors.length > 0 && !options.findingsConfirmed) {
+      const list = errors.map((f) => `${f.cwe || f.ruleId} (line ${f.line + 1}): ${f.message}`).join("\n");
+      const question = `Shield found ${errors.length === 1 ? "an error" : `${errors.length} errors`} in Enclave's rewrite. Accept it anyway?`;
+      // A window that may not show dialogs (a test run) refuses: that is a no.
+      const choice = await vscode.window.showWarningMessage(question, { modal: true, detail: list }, "Accept Anyway").then((c) => c, () => undefined);
       if (choice !== "Accept Anyway" || this.run !== run || run.phase !== "review") return false;
     }
     await this.finish(run, "accepted");
@@ -166,18 +161,6 @@ export class InlineEditController implements vscode.Disposable {
     return true;
   }
 
-  /**
-   * The in-document diff unless VS Code would auto-save the file while the edit is pending (then
-   * the half-done diff would reach the disk and the undo step would be cut): a read-only copy.
-   */
-  private surfaceFor(editor: vscode.TextEditor, range: vscode.Range): EditSurface {
-    const document = editor.document;
-    const autoSave = vscode.workspace.getConfiguration("files", document.uri).get<string>("autoSave", "off");
-    if (document.isUntitled || autoSave === "off") return new DocumentSurface(document, range, editor);
-    this.log.debug(`Inline edit of ${basename(document.uri)}: files.autoSave is ${autoSave}, so the diff is shown in a read-only copy`);
-    return new VirtualSurface(this.previews, document, range, editor);
-  }
-
   private begin(session: EditSurface, mode: Run["mode"]): Run {
     let settle!: (outcome: InlineEditOutcome) => void;
     const outcome = new Promise<InlineEditOutcome>((resolve) => (settle = resolve));
@@ -201,6 +184,7 @@ export class InlineEditController implements vscode.Disposable {
       }, (text) => {
         if (run.editId !== editId || run.phase !== "streaming") return;
         run.streamed += text;
+        this.delta.fire(run.streamed);
         void this.render(run);
       });
       if (run.editId !== editId || run.phase !== "streaming") return;
@@ -259,7 +243,7 @@ export class InlineEditController implements vscode.Disposable {
       if (accepted) message = `${this.name(run)} changed under the edit, so Enclave's rewrite was not applied. Ask again.`;
     }
     if (this.run === run) this.run = undefined;
-    this.decorations.clear(run.session.previewDocument);
+    this.view.clear(run.session.previewDocument);
     this.updateUi();
     if (message) void (outcome === "failed" ? vscode.window.showWarningMessage(message) : vscode.window.showInformationMessage(message));
     run.settle(ok ? outcome : "failed");
@@ -272,33 +256,34 @@ export class InlineEditController implements vscode.Disposable {
     else void this.finish(run, "cancelled", `${this.name(run)} changed inside the lines Enclave was editing, so the edit stopped and the original lines are back.`);
   }
 
+  /** Saving the in-file diff puts the original lines back first (as the save's own edits), so the disk never holds half an edit. */
+  private onWillSave(e: vscode.TextDocumentWillSaveEvent): void {
+    const run = this.run;
+    if (!run || run.phase === "closed" || e.document !== run.session.document || !(run.session instanceof DocumentSurface)) return;
+    e.waitUntil(Promise.resolve([run.session.restoreEdit()]));
+    void this.finish(run, "cancelled", `${this.name(run)} was saved during the inline edit: Enclave put the original lines back first. Run the edit again.`, false);
+  }
+
   private async replacePending(): Promise<void> {
     if (this.run) await this.finish(this.run, "cancelled");
   }
 
-  private repaint(): void {
+  private state(): ViewState | undefined {
     const run = this.run;
-    if (!run || run.phase === "closed") return;
-    if (run.session.waiting) void run.session.refresh();
-    this.decorations.show(run.session, run.findings);
+    return run && run.phase !== "closed" ? { surface: run.session, phase: run.phase, findings: run.findings } : undefined;
+  }
+
+  private repaint(): void {
+    const state = this.state();
+    if (state) this.view.paint(state);
   }
 
   private updateUi(): void {
-    const run = this.run && this.run.phase !== "closed" ? this.run : undefined;
-    const active = vscode.window.activeTextEditor?.document;
-    const here = !!run && active === run.session.previewDocument;
-    void vscode.commands.executeCommand("setContext", InlineEditContext.pending, here);
-    void vscode.commands.executeCommand("setContext", InlineEditContext.review, here && run?.phase === "review");
-    this.lens.update(run && (run.phase === "streaming" || run.phase === "review")
-      ? { uri: (run.session.previewDocument ?? run.session.document).uri, line: run.session.startLine, phase: run.phase, errors: run.findings.filter((f) => f.severity === "error").length }
-      : undefined);
-    this.repaint();
+    this.view.update(this.state());
     this.changed.fire(this.pending);
   }
 
-  private changedMessage(run: Run): string {
-    return `${this.name(run)} changed while Enclave was editing it, so the edit stopped and the original lines are back.`;
-  }
+  private changedMessage = (run: Run): string => `${this.name(run)} changed while Enclave was editing it, so the edit stopped and the original lines are back.`;
 
   private name(run: Run): string {
     return basename(run.session.document.uri);

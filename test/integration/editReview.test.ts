@@ -13,20 +13,11 @@ import * as vscode from "vscode";
 import type { ProposedEdit } from "../../common/protocol";
 import type { EnclaveApi } from "../../src/extension";
 import type { InlineEditController } from "../../src/edit/inlineEditController";
+import { until } from "./until";
 
 const EXTENSION_ID = "enclave.enclave";
-export const AREA_CODE = "import os\n\n\ndef area(w, h):\n    result = w * h\n    return result\n\n\ndef main():\n    print(area(2, 3))\n";
+const AREA_CODE = "import os\n\n\ndef area(w, h):\n    result = w * h\n    return result\n\n\ndef main():\n    print(area(2, 3))\n";
 const AREA_NEW = 'def area(w: float, h: float) -> float:\n    """Width times height."""\n    return w * h\n';
-
-export async function until<T>(what: string, probe: () => T | undefined | false, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 function proposalFor(document: vscode.TextDocument, startLine: number, endLine: number, newText: string): ProposedEdit {
   const range = new vscode.Range(startLine, 0, endLine, 0);
