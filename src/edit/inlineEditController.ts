@@ -20,27 +20,9 @@ import type { EditSurface } from "./editSurface";
 import { InlineEditView, type ViewState } from "./inlineEditView";
 import { VirtualPreviews } from "./virtualSurface";
 import { chooseSurface } from "./chooseSurface";
+import type { InlineEditOptions, InlineEditOutcome, PendingInlineEdit } from "./inlineEditTypes";
 
-export type InlineEditOutcome = "accepted" | "rejected" | "cancelled" | "failed";
-
-export interface InlineEditOptions {
-  /** The region (widened to whole lines); default the selection, else the enclosing function/block. */
-  readonly range?: vscode.Range;
-  readonly instruction: string;
-  readonly mode?: "rewrite" | "merge" | "fix";
-}
-
-/** What is pending, for tests and for callers that show their own status. */
-export interface PendingInlineEdit {
-  readonly uri: vscode.Uri;
-  readonly phase: "streaming" | "review";
-  /** The region in the file now (for the in-file diff, the lines holding it). */
-  readonly range: vscode.Range;
-  readonly original: string;
-  /** The complete rewrite, once streaming finished. */
-  readonly newText?: string;
-  readonly findings: readonly ShieldFinding[];
-}
+export type { InlineEditOptions, InlineEditOutcome, PendingInlineEdit } from "./inlineEditTypes";
 
 interface Run {
   readonly session: EditSurface;

@@ -158,8 +158,9 @@ async function main() {
       browser = await launchChromium(runDir, isolatedEnv(runDir, { home: true }));
       page = browser.pages()[0] ?? (await browser.newPage());
       page.setDefaultTimeout(30_000);
-      await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
-      await page.locator(".monaco-workbench .part.statusbar").waitFor();
+      // Generous: on a loaded 2-core machine the workbench page can take over 30 s to load.
+      await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`, { timeout: 120_000 });
+      await page.locator(".monaco-workbench .part.statusbar").waitFor({ timeout: 120_000 });
       await page.locator(".explorer-folders-view .monaco-list-row", { hasText: "app.py" }).first().waitFor();
       await screenshot(page, "workbench");
     });
