@@ -3,6 +3,7 @@ import { registerChat, type ChatApi } from "./chat/registerChat";
 import { registerCommands } from "./commands";
 import { registerCompletion } from "./completion/registerCompletion";
 import { EnclaveContext } from "./ctx";
+import { registerEdit, type EditApi } from "./edit/registerEdit";
 import { createLog } from "./log";
 import { ModelView } from "./modelView";
 import { registerNetwork } from "./network/registerNetwork";
@@ -16,6 +17,8 @@ export interface EnclaveApi {
   readonly context: EnclaveContext;
   readonly chat: ChatApi;
   readonly shield: ShieldApi;
+  /** Inline edit (Ctrl+I) and the in-place review that Apply and Fix reuse. */
+  readonly edit: EditApi;
 }
 
 export function activate(extension: vscode.ExtensionContext): EnclaveApi {
@@ -28,11 +31,12 @@ export function activate(extension: vscode.ExtensionContext): EnclaveApi {
   registerStatusMenu(ctx, completions);
   const chat = registerChat(ctx);
   const shield = registerShield(ctx);
+  const edit = registerEdit(ctx);
   const modelView = new ModelView();
   ctx.push(modelView, vscode.window.registerTreeDataProvider("enclave.model", modelView), ctx.onStatus((s) => modelView.update(s)));
   // The server starts after activation returns, so VS Code's start-up is never held up by it.
   setTimeout(() => void ctx?.ensureClient().catch(() => undefined), 0);
-  return { context: ctx, chat, shield };
+  return { context: ctx, chat, shield, edit };
 }
 
 export async function deactivate(): Promise<void> {
