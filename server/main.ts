@@ -10,6 +10,7 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { fileURLToPath } from "node:url";
 import { chatFeature } from "./chat/feature";
 import { completionFeature } from "./completion/feature";
+import { editFeature } from "./edit/feature";
 import { ModelManager } from "./engine/modelManager";
 import type { Feature, FeatureContext } from "./feature";
 import { createLogger, type LogLevel } from "./logger";
@@ -22,7 +23,7 @@ import { CodeActionRegistry } from "./codeActions";
 import { CommandRegistry } from "./commandRegistry";
 import { featureModels } from "./featureModels";
 
-const features: Feature[] = [modelFeature, completionFeature, shieldFeature, chatFeature, networkFeature];
+const features: Feature[] = [modelFeature, completionFeature, shieldFeature, chatFeature, editFeature, networkFeature];
 
 /** package.json's version, written in by esbuild (esbuild.mjs `define`); tsc-only builds say "dev". */
 declare const ENCLAVE_VERSION: string | undefined;
