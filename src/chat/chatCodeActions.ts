@@ -1,7 +1,7 @@
 /**
  * "Fix with Enclave" (an inline edit in place, fixWithEnclave.ts) on every diagnostic that has
- * none from the server (Shield's own findings get theirs from the server), "Enclave: Fix" (the
- * chat's /fix) on every diagnostic, and "Enclave: Explain" on a selection or a diagnostic, in the
+ * none from the server (Shield's own findings get theirs from the server), "Enclave: Fix in Chat"
+ * (the chat's /fix) on every diagnostic, and "Enclave: Explain" on a selection or a diagnostic, in the
  * light bulb and the Quick Fix menu. These live in the extension rather than the server because
  * they drive VS Code's editor and chat view, which other editors do not have.
  */
@@ -25,7 +25,7 @@ export class ChatCodeActions implements vscode.CodeActionProvider {
         actions.push(inline);
       }
       const target = linesAround(document, diagnostic.range);
-      const fix = new vscode.CodeAction(`Enclave: Fix "${shorten(diagnostic.message)}"`, vscode.CodeActionKind.QuickFix);
+      const fix = new vscode.CodeAction(`Enclave: Fix in Chat "${shorten(diagnostic.message)}"`, vscode.CodeActionKind.QuickFix);
       fix.diagnostics = [diagnostic];
       fix.command = { command: "enclave.chat.fix", title: "Enclave: Fix", arguments: [{ uri: document.uri, range: target }] };
       actions.push(fix);

@@ -166,7 +166,8 @@ suite("Enclave chat in a real VS Code", () => {
     try {
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", document.uri, diagnostic.range);
       const titles = actions.map((a) => a.title);
-      assert.ok(titles.some((t) => t.startsWith("Enclave: Fix \"something is wrong here\"")), titles.join(", "));
+      assert.ok(titles.some((t) => t.startsWith("Enclave: Fix in Chat \"something is wrong here\"")), titles.join(", "));
+      assert.ok(titles.some((t) => t.startsWith("Fix with Enclave: something is wrong here")), titles.join(", "));
       assert.ok(titles.includes("Enclave: Explain"), titles.join(", "));
     } finally {
       collection.dispose();
