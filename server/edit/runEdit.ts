@@ -65,10 +65,10 @@ export async function runEdit(input: RunEditInput): Promise<EditOutcome> {
       if (lines) input.onDelta(lines);
     },
   });
-  if (signal.aborted || result.stopReason === "abort") return cancelled;
+  const timings = timingsOf(result, performance.now() - started);
+  if (signal.aborted || result.stopReason === "abort") return { ...cancelled, timings };
   const rest = parser.finish();
   if (rest) input.onDelta(rest);
-  const timings = timingsOf(result, performance.now() - started);
   const symbol = region.symbol ? { symbol: region.symbol } : {};
   if (!parser.text.trim()) return { ...noProposal("The model's answer had no code to put in the region.", region.symbol), timings };
   if (result.stopReason === "maxTokens" && !parser.closed) {

@@ -7,8 +7,9 @@
 // request with Alt+] is a step of its own), accepts it with Tab and checks the saved file.
 // After the chat steps it switches to the scripted model for a multi-line completion
 // accepted with Tab, opens insecure code to see Shield's squiggle and hover, and applies the eval
-// quick fix with Ctrl+. (test/e2e/shieldSteps.mjs), then applies a chat block with nothing
-// selected and inserts one at an indented line (test/e2e/applySteps.mjs).
+// quick fix with Ctrl+. (test/e2e/shieldSteps.mjs), edits a function inline with Ctrl+I,
+// accepting once and rejecting once (test/e2e/editSteps.mjs), then applies a chat block with
+// nothing selected and inserts one at an indented line (test/e2e/applySteps.mjs).
 // A screenshot of each step goes to test/.artifacts/e2e/.
 // Plain node script (node test/e2e/ui.test.mjs); prints "[e2e] PASS|FAIL: N passed, N failed".
 import { spawnSync } from "node:child_process";
@@ -33,6 +34,7 @@ import {
   writeUserSettings,
 } from "../../scripts/e2e/env.mjs";
 import { applySteps } from "./applySteps.mjs";
+import { editSteps } from "./editSteps.mjs";
 import { editorSteps } from "./editorSteps.mjs";
 import { shieldSteps } from "./shieldSteps.mjs";
 
@@ -137,6 +139,7 @@ async function main() {
       cpSync(path.join(ROOT, "test/fixtures/workspace"), workspace, { recursive: true });
       editor.prepareWorkspace(workspace);
       shieldSteps.prepareWorkspace(workspace);
+      editSteps.prepareWorkspace(workspace);
       applySteps.prepareWorkspace(workspace);
       // enclave.* settings are machine-overridable: in a remote window (code-server is one) VS
       // Code ignores them in the browser-side user settings and reads the remote machine's user
@@ -158,8 +161,9 @@ async function main() {
       browser = await launchChromium(runDir, isolatedEnv(runDir, { home: true }));
       page = browser.pages()[0] ?? (await browser.newPage());
       page.setDefaultTimeout(30_000);
-      await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
-      await page.locator(".monaco-workbench .part.statusbar").waitFor();
+      // Generous: on a loaded 2-core machine the workbench page can take over 30 s to load.
+      await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`, { timeout: 120_000 });
+      await page.locator(".monaco-workbench .part.statusbar").waitFor({ timeout: 120_000 });
       await page.locator(".explorer-folders-view .monaco-list-row", { hasText: "app.py" }).first().waitFor();
       await screenshot(page, "workbench");
     });
@@ -302,6 +306,10 @@ async function main() {
     });
     await step("a multi-line completion after a def header, accepted with Tab", () =>
       editor.multiLineCompletion(page, { workspace, screenshot, waitForSaved, log: (line) => console.log(`    ${line}`) }));
+    await step("inline edit: select a function, Ctrl+I, type an instruction, the diff in place; Ctrl+Enter (Shield asks) applies it, one Ctrl+Z restores it", () =>
+      editSteps.acceptWithOneUndo(page, { workspace, screenshot, waitForSaved, log: (line) => console.log(`    ${line}`) }));
+    await step("inline edit: the picker offers the earlier instruction; Escape rejects and the file stays byte-identical", () =>
+      editSteps.rejectLeavesFile(page, { workspace, screenshot, waitForSaved, log: (line) => console.log(`    ${line}`) }));
     await step("Shield flags os.system(user_input) with a squiggle and a CWE-78 hover", () =>
       editor.shieldDiagnostic(page, { screenshot, log: (line) => console.log(`    ${line}`) }));
     await step("Ctrl+. then Enter applies the real eval fix (import ast added) and the module still runs", () =>

@@ -25,10 +25,9 @@ Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(format(...
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: "bdd", color: false, timeout: 90_000, reporter: "spec" });
-  // ENCLAVE_INTEGRATION_ONLY=apply,keybindings runs just the files whose names contain one of
-  // the words, so a helper on a shared machine can run the tests it touched.
-  const only = (process.env.ENCLAVE_INTEGRATION_ONLY ?? "").split(",").filter(Boolean);
-  const files = fs.readdirSync(__dirname).filter((name) => name.endsWith(".test.js") && (!only.length || only.some((word) => name.includes(word)))).sort();
+  // ENCLAVE_INTEGRATION_ONLY=edit,chat narrows a run while developing (whole runs name no filter).
+  const only = process.env.ENCLAVE_INTEGRATION_ONLY?.split(",").filter(Boolean);
+  const files = fs.readdirSync(__dirname).filter((name) => name.endsWith(".test.js") && (!only || only.some((o) => name.startsWith(o)))).sort();
   for (const name of files) mocha.addFile(path.join(__dirname, name));
   return new Promise((resolve, reject) => {
     try {

@@ -47,11 +47,15 @@ function parseDefaults(text: string): Binding[] {
 /**
  * Keys taken from VS Code on purpose, with the reason. Ctrl+I (Cmd+I) for inline edit is what
  * issue 11 asks for: it is the key every assistant a team compares us with uses (Copilot's
- * inline chat, Continue, Tabby), and it only applies while our editor context is active.
+ * inline chat, Continue, Tabby). Ctrl+Enter and Escape accept and reject an inline edit, and are
+ * bound only while one is pending (`enclave.inlineEdit.*` context keys), as in every inline diff.
  */
-const DELIBERATE: Readonly<Record<string, string>> = {
-  [normalizeKey(process.platform === "darwin" ? "cmd+i" : "ctrl+i")]: "enclave.edit.start",
-};
+const mod = process.platform === "darwin" ? "cmd" : "ctrl";
+const DELIBERATE: ReadonlyArray<readonly [key: string, command: string]> = [
+  [normalizeKey(`${mod}+i`), "enclave.editWithInstructions"],
+  [normalizeKey(`${mod}+enter`), "enclave.inlineEdit.accept"],
+  ["escape", "enclave.inlineEdit.reject"],
+];
 
 suite("Enclave's keybindings in a real VS Code", () => {
   test("no Enclave keybinding takes a key (or a chord's first key) that VS Code binds by default", async () => {
@@ -76,7 +80,7 @@ suite("Enclave's keybindings in a real VS Code", () => {
     const clashes: string[] = [];
     for (const binding of ours) {
       const key = platformKey(binding);
-      if (DELIBERATE[key] === binding.command) continue;
+      if (DELIBERATE.some(([k, c]) => k === key && c === binding.command)) continue;
       // Our overrides of VS Code's own commands (Alt+] for inline suggestions) are not clashes.
       if (!binding.command.startsWith("enclave.")) continue;
       // A single key clashes with the same key and with every chord it would cut short; a chord
