@@ -67,7 +67,9 @@ function wraps(node: SyntaxNode): boolean {
 /** The innermost definition around `node` (the node itself included). */
 export function enclosingDefinition(node: SyntaxNode | null): Definition | undefined {
   for (let n = node; n; n = n.parent) {
-    const def = definitionAt(n);
+    // On a decorator or the `export` keyword, the cursor is in the wrapper, beside the definition.
+    const wrapped = n.type === "decorated_definition" ? n.childForFieldName("definition") : n.type === "export_statement" ? n.childForFieldName("declaration") : null;
+    const def = definitionAt(wrapped ?? n);
     if (def) return def;
   }
   return undefined;

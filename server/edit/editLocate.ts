@@ -51,7 +51,9 @@ function definitionIn(text: string, languageId: string): BlockDefinition | undef
 
 /**
  * The region of the document's definition named like the block's first one; the same kind is
- * preferred (a class `Parser` over a function `Parser`), then the first in the document.
+ * preferred (Go's function `Get` over the method `Get`), then the same family (a block's function
+ * for the file's method of that name, never a class `Parser` for a function `Parser` if both
+ * exist), then the first in the document.
  * Undefined when the block's language is plainly another one, or nothing matches.
  */
 export async function locateBlock(document: string, documentLanguage: string, code: string, blockLanguage?: string): Promise<LineRegion | undefined> {
@@ -62,7 +64,7 @@ export async function locateBlock(document: string, documentLanguage: string, co
   if (!tree) return undefined;
   try {
     const named = allDefinitions(tree.root).filter((d) => d.name === wanted.name);
-    const target: Definition | undefined = named.find((d) => family(d.kind) === family(wanted.kind)) ?? named[0];
+    const target: Definition | undefined = named.find((d) => d.kind === wanted.kind) ?? named.find((d) => family(d.kind) === family(wanted.kind)) ?? named[0];
     if (!target) return undefined;
     const { start, end } = definitionLines(tree, target, wanted.withComments);
     return { startLine: start, endLine: end, kind: target.kind, symbol: wanted.name };

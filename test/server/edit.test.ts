@@ -117,6 +117,29 @@ test("an answer with prose and two code blocks gives the first block; a follow-u
   }
 });
 
+test("fix rewrites the statement around a diagnostic, re-indented; merge takes the range it is given", async () => {
+  const { scripted } = await ensureModels();
+  const server = await startServer({ model: scripted });
+  const fixUri = pathToFileURL("/tmp/enclave-edit-test/fix.py").href;
+  const text = "import subprocess\n\ndef main(name):\n    result = subprocess.run(\n        name,\n        shell=True,\n    )\n    return result\n";
+  try {
+    await server.waitForStatus((s) => s.state === "ready");
+    await open(server, text, fixUri);
+    const diagnostic = { start: { line: 5, character: 8 }, end: { line: 5, character: 18 } };
+    const fix = await edit(server, { uri: fixUri, mode: "fix", range: diagnostic, instruction: "subprocess call with shell=True (CWE-78)" });
+    assert.deepEqual(fix.result.proposal?.range, { start: { line: 3, character: 0 }, end: { line: 7, character: 0 } }, "the whole assignment, not the one line");
+    // The scripted answer's first block is unindented; the statement's indentation is put back.
+    const block = /```python\n([\s\S]*?)```/.exec(SCRIPTED_MODEL_SCRIPTS.chat.text)![1]!;
+    assert.equal(fix.result.proposal?.newText, block.replace(/^(?=.)/gm, "    "));
+
+    const merge = await edit(server, { uri: fixUri, mode: "merge", range: { start: { line: 0, character: 0 }, end: { line: 8, character: 0 } }, instruction: "def helper():\n    return 1\n" });
+    assert.deepEqual(merge.result.proposal?.range, { start: { line: 0, character: 0 }, end: { line: 8, character: 0 } });
+    assert.equal(merge.result.proposal?.originalText, text);
+  } finally {
+    await server.stop();
+  }
+});
+
 /** A long document whose every line is a selection-worthy statement, for generations that take seconds. */
 const longSource = Array.from({ length: 250 }, (_, i) => `value_${i} = compute(${i}, "item ${i}")`).join("\n") + "\n";
 const longRange = { start: { line: 0, character: 0 }, end: { line: 250, character: 0 } };

@@ -36,7 +36,7 @@ test("Python: a method with its decorator and comment, a function, the class, an
   assert.deepEqual(await regionAt(python, "python", 6), { lines: python.split("\n").slice(3, 8).join("\n"), kind: "method", symbol: "get", startLine: 3, endLine: 7 });
   assert.equal((await regionAt(python, "python", 11)).symbol, "main");
   assert.equal((await regionAt(python, "python", 11)).kind, "function");
-  assert.deepEqual(await regionAt(python, "python", 10, 0), await regionAt(python, "python", 10, 8), "a cursor in the indentation means the line's code");
+  assert.deepEqual(await regionAt(python, "python", 4, 0), await regionAt(python, "python", 6, 8), "a cursor in the decorator line's indentation means the method, not the class body around it");
   const cls = await regionAt(python, "python", 2, 2);
   assert.deepEqual([cls.kind, cls.symbol, cls.startLine, cls.endLine], ["class", "Store", 2, 7]);
   const block = await regionAt(python, "python", 14);
@@ -74,6 +74,7 @@ const typescript = [
 test("TypeScript: an exported function with its JSDoc, a method, an arrow-function field and const, a class, a callback statement", async () => {
   const add = await regionAt(typescript, "typescript", 4);
   assert.deepEqual([add.kind, add.symbol, add.startLine, add.endLine], ["function", "add", 2, 5]);
+  assert.deepEqual(await regionAt(typescript, "typescript", 3, 0), add, "on the export keyword: the exported function");
   const method = await regionAt(typescript, "typescript", 10);
   assert.deepEqual([method.kind, method.symbol, method.startLine, method.endLine], ["method", "increment", 9, 12]);
   const field = await regionAt(typescript, "typescript", 14);
