@@ -42,15 +42,16 @@ async function until<T>(what: string, probe: () => T | undefined | false, ms = 3
 
 suite("Smart Apply and Insert from chat in a real VS Code", () => {
   let api: EnclaveApi;
-  let file: string;
+  let dir: string;
+  let counter = 0;
   const config = () => vscode.workspace.getConfiguration("enclave");
 
   suiteSetup(async () => {
     api = await vscode.extensions.getExtension<EnclaveApi>(EXTENSION_ID)!.activate();
     // The tiny model's answer does not matter here (the block is in the question): keep it short.
     await config().update("chat.maxTokens", 16, vscode.ConfigurationTarget.Workspace);
-    file = path.join(vscode.workspace.workspaceFolders![0]!.uri.fsPath, "arith.py");
-    fs.writeFileSync(file, SAMPLE);
+    dir = path.join(vscode.workspace.workspaceFolders![0]!.uri.fsPath, "apply-test");
+    fs.mkdirSync(dir, { recursive: true });
     await api.context.ensureClient();
     await until("the model to be ready", () => api.context.modelStatus.state === "ready", 60_000);
   });
@@ -58,7 +59,7 @@ suite("Smart Apply and Insert from chat in a real VS Code", () => {
   suiteTeardown(async () => {
     await vscode.commands.executeCommand("workbench.action.closeAllEditors");
     await config().update("chat.maxTokens", undefined, vscode.ConfigurationTarget.Workspace);
-    fs.rmSync(file, { force: true });
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   /** Sends a message holding `code` in a python fence and returns the user message's id. */
@@ -68,12 +69,11 @@ suite("Smart Apply and Insert from chat in a real VS Code", () => {
     return api.chat.controller.current!.messages[0]!.id;
   }
 
+  /** A new file per test, so no test sees another's buffer. */
   async function open(text: string): Promise<vscode.TextEditor> {
+    const file = path.join(dir, `sample${++counter}.py`);
     fs.writeFileSync(file, text);
-    const document = await vscode.workspace.openTextDocument(file);
-    // The file is rewritten between tests: take what is on disk, not an older buffer.
-    const editor = await vscode.window.showTextDocument(document);
-    if (document.getText() !== text) await vscode.commands.executeCommand("workbench.action.files.revert");
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
     assert.equal(editor.document.getText(), text);
     return editor;
   }
