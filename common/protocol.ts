@@ -223,9 +223,12 @@ export interface ShieldFixWithModelArgs {
   readonly message: string;
 }
 
+/** The `source` of Shield's diagnostics; the client offers its own "Fix with Enclave" for every other source. */
+export const shieldDiagnosticSource = "Enclave Shield";
+
 /**
- * The client-side command a "Fix with Enclave" code action runs: it asks the server for a
- * rewrite (`ShieldFixWithModelRequest`) and shows it as a diff to accept or reject.
+ * The client-side command a "Fix with Enclave" code action runs: an inline edit in mode "fix"
+ * with the finding as the instruction (`EditStartRequest`), reviewed in place.
  */
 export namespace ShieldFixWithModelCommand {
   export const command = "enclave.shield.fixWithModel" as const;

@@ -7,7 +7,7 @@ import { registerEdit, type EditApi } from "./edit/registerEdit";
 import { createLog } from "./log";
 import { ModelView } from "./modelView";
 import { registerNetwork } from "./network/registerNetwork";
-import { registerShield, type ShieldApi } from "./shield/registerShield";
+import { registerShield } from "./shield/registerShield";
 import { registerStatusMenu } from "./statusMenu";
 
 let ctx: EnclaveContext | undefined;
@@ -16,7 +16,6 @@ let ctx: EnclaveContext | undefined;
 export interface EnclaveApi {
   readonly context: EnclaveContext;
   readonly chat: ChatApi;
-  readonly shield: ShieldApi;
   /** Inline edit (Ctrl+I) and the in-place review that Apply and Fix reuse. */
   readonly edit: EditApi;
 }
@@ -29,14 +28,15 @@ export function activate(extension: vscode.ExtensionContext): EnclaveApi {
   registerNetwork(ctx);
   const completions = registerCompletion(ctx);
   registerStatusMenu(ctx, completions);
-  const chat = registerChat(ctx);
-  const shield = registerShield(ctx);
+  // Inline edit first: chat's Apply and /fix, and every Fix with Enclave, review through it.
   const edit = registerEdit(ctx);
+  const chat = registerChat(ctx, edit.controller);
+  registerShield(ctx, edit.controller);
   const modelView = new ModelView();
   ctx.push(modelView, vscode.window.registerTreeDataProvider("enclave.model", modelView), ctx.onStatus((s) => modelView.update(s)));
   // The server starts after activation returns, so VS Code's start-up is never held up by it.
   setTimeout(() => void ctx?.ensureClient().catch(() => undefined), 0);
-  return { context: ctx, chat, shield, edit };
+  return { context: ctx, chat, edit };
 }
 
 export async function deactivate(): Promise<void> {

@@ -60,7 +60,7 @@ async function main() {
       `--extensions-dir=${path.join(runDir, "extensions")}`,
       "--disable-extensions",
     ],
-    extensionTestsEnv: { ENCLAVE_TINY_MODEL: tiny, ...egress.env },
+    extensionTestsEnv: { ENCLAVE_TINY_MODEL: tiny, ...egress.env, ...(process.env.ENCLAVE_INTEGRATION_ONLY ? { ENCLAVE_INTEGRATION_ONLY: process.env.ENCLAVE_INTEGRATION_ONLY } : {}) },
     stdout: tee(process.stdout, onLine),
     stderr: tee(process.stderr, onLine),
   };

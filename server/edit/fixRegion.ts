@@ -32,7 +32,11 @@ export async function fixRegion(text: string, languageId: string, range: ChatRan
   if (await ensureLanguage(languageId)) {
     const tree = parseSync(text, languageId);
     try {
-      for (let n = tree?.nodeAt({ row: range.start.line, column: range.start.character }) ?? null; n; n = n.parent) {
+      // A range starting in a line's indentation (a client that widened a diagnostic to whole
+      // lines) means the code on that line: from column 0 the climb would find the enclosing definition.
+      const indent = /^[ \t]*/.exec(lines[range.start.line] ?? "")![0].length;
+      const column = Math.max(range.start.character, indent);
+      for (let n = tree?.nodeAt({ row: range.start.line, column }) ?? null; n; n = n.parent) {
         if (!isStatement(n)) continue;
         const r = tree!.rangeOf(n);
         if (r.end.row - r.start.row < MAX_REGION_LINES) {

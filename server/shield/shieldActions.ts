@@ -6,12 +6,12 @@
  * Nothing here touches a connection, so it is unit-tested directly.
  */
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type TextEdit } from "vscode-languageserver-protocol";
-import { ShieldFixWithModelCommand, type ShieldFixWithModelArgs } from "../../common/protocol";
+import { ShieldFixWithModelCommand, shieldDiagnosticSource, type ShieldFixWithModelArgs } from "../../common/protocol";
 import { diagnosticMessage } from "./findingTitle";
 import type { ScanFinding, ShieldEdit, ShieldFix } from "./scanner";
 import { lineCommentFor, suppressedIds, suppressionComment, suppressionMarker } from "./suppression";
 
-export const diagnosticSource = "Enclave Shield";
+export const diagnosticSource = shieldDiagnosticSource;
 
 /** What a Shield diagnostic carries in `data`, so code actions need no server-side cache. */
 export interface ShieldDiagnosticData {

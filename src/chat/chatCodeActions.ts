@@ -1,10 +1,13 @@
 /**
- * "Enclave: Fix" on every diagnostic (Shield's findings are diagnostics too) and "Enclave:
- * Explain" on a selection or a diagnostic, in the light bulb and the Quick Fix menu. They open
- * the chat with /fix or /explain about the code around the problem. These live in the extension
- * rather than the server because they open VS Code's chat view, which other editors do not have.
+ * "Fix with Enclave" (an inline edit in place, fixWithEnclave.ts) on every diagnostic that has
+ * none from the server (Shield's own findings get theirs from the server), "Enclave: Fix in Chat"
+ * (the chat's /fix) on every diagnostic, and "Enclave: Explain" on a selection or a diagnostic, in the
+ * light bulb and the Quick Fix menu. These live in the extension rather than the server because
+ * they drive VS Code's editor and chat view, which other editors do not have.
  */
 import * as vscode from "vscode";
+import { shieldDiagnosticSource } from "../../common/protocol";
+import { diagnosticFixTarget, FIX_WITH_ENCLAVE_COMMAND } from "./fixWithEnclave";
 
 /** Lines of code around a problem that a fix may need to see (and may replace). */
 const AROUND = 2;
@@ -15,9 +18,14 @@ export class ChatCodeActions implements vscode.CodeActionProvider {
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of context.diagnostics) {
+      if (diagnostic.source !== shieldDiagnosticSource) {
+        const inline = new vscode.CodeAction(`Fix with Enclave: ${shorten(diagnostic.message)}`, vscode.CodeActionKind.QuickFix);
+        inline.diagnostics = [diagnostic];
+        inline.command = { command: FIX_WITH_ENCLAVE_COMMAND, title: "Fix with Enclave", arguments: [diagnosticFixTarget(document.uri, diagnostic)] };
+        actions.push(inline);
+      }
       const target = linesAround(document, diagnostic.range);
-      const short = diagnostic.message.length > 60 ? `${diagnostic.message.slice(0, 59)}…` : diagnostic.message;
-      const fix = new vscode.CodeAction(`Enclave: Fix "${short}"`, vscode.CodeActionKind.QuickFix);
+      const fix = new vscode.CodeAction(`Enclave: Fix in Chat "${shorten(diagnostic.message)}"`, vscode.CodeActionKind.QuickFix);
       fix.diagnostics = [diagnostic];
       fix.command = { command: "enclave.chat.fix", title: "Enclave: Fix", arguments: [{ uri: document.uri, range: target }] };
       actions.push(fix);
@@ -37,4 +45,10 @@ export function linesAround(document: vscode.TextDocument, range: vscode.Range):
   const start = Math.max(0, range.start.line - AROUND);
   const end = Math.min(document.lineCount - 1, range.end.line + AROUND);
   return new vscode.Range(start, 0, end, document.lineAt(end).range.end.character);
+}
+
+/** A diagnostic's message cut to fit a menu entry. */
+function shorten(message: string): string {
+  const first = message.split("\n")[0]!;
+  return first.length > 60 ? `${first.slice(0, 59)}…` : first;
 }

@@ -16,6 +16,7 @@ import type { ChatServer } from "./chatServer";
 import type { ChatTarget, ContextCollector } from "./contextCollector";
 import { statusLine, toViewMessage } from "./viewModel";
 import type { CodeBlockActions } from "./codeBlockActions";
+import type { SmartApplyResult } from "./smartApply";
 
 /** The workspaceState key remembering which conversation is open. */
 const CURRENT_KEY = "enclave.chat.current";
@@ -209,16 +210,16 @@ export class ChatController implements vscode.Disposable {
   }
 
   /** Runs a code block button: the block comes from the host's copy of the text, never from the webview. */
-  async codeAction(action: CodeAction, messageId: string, blockIndex: number): Promise<void> {
+  async codeAction(action: CodeAction, messageId: string, blockIndex: number): Promise<SmartApplyResult | undefined> {
     const messages = this.conversation?.messages ?? [];
     const at = messages.findIndex((m) => m.id === messageId);
     const shown = [...this.failed, ...(this.turn ? [this.turn.user, this.turn.answer] : [])].find((m) => m.id === messageId);
     const text = at >= 0 ? messages[at]!.text : shown?.text;
     const block = text === undefined ? undefined : codeBlocksOf(text)[blockIndex];
-    if (!block) return;
+    if (!block) return undefined;
     const asked = at >= 0 ? (messages[at]!.role === "user" ? messages[at] : messages[at - 1]) : undefined;
     const about = asked?.context?.find((c) => c.kind === "selection");
-    await this.actions.run(action, { code: block.code, lang: block.lang, scan: this.scanner.result(messageId, blockIndex), about });
+    return this.actions.run(action, { code: block.code, lang: block.lang, scan: this.scanner.result(messageId, blockIndex), about });
   }
 
   /** Shield's verdict on a block of a message (waiting for it when it runs); undefined if never scanned. */

@@ -60,7 +60,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
         return;
       }
       case "selectModel": await vscode.commands.executeCommand("enclave.selectModel"); return;
-      case "codeAction": return c.codeAction(message.action, String(message.messageId), Number(message.blockIndex));
+      case "codeAction": await c.codeAction(message.action, String(message.messageId), Number(message.blockIndex)); return;
     }
   }
 

@@ -5,7 +5,6 @@
  */
 import * as vscode from "vscode";
 import type { EnclaveContext } from "../ctx";
-import { ApplyReview } from "./applyReview";
 import { ChatCodeActions } from "./chatCodeActions";
 import { ChatController } from "./chatController";
 import { ChatHistory } from "./chatHistory";
@@ -14,6 +13,9 @@ import { chatStorageFor } from "./chatStorage";
 import { CHAT_VIEW_ID, ChatViewProvider } from "./chatView";
 import { CodeBlockActions } from "./codeBlockActions";
 import { ContextCollector, type ChatTarget } from "./contextCollector";
+import { FIX_WITH_ENCLAVE_COMMAND, fixWithEnclave, type FixTarget } from "./fixWithEnclave";
+import type { InlineEdits } from "./inlineEdits";
+import { EditLocateRequest, type EditLocateParams } from "../../common/protocol";
 
 export interface ChatApi {
   readonly controller: ChatController;
@@ -27,15 +29,20 @@ export interface ChatApi {
 
 const commands = { explain: "/explain", fix: "/fix", tests: "/tests", doc: "/doc" } as const;
 
-export function registerChat(ctx: EnclaveContext): ChatApi {
+/** `edits` is the inline edit's review, which Apply (and so the chat's /fix) goes through. */
+export function registerChat(ctx: EnclaveContext, edits: InlineEdits): ChatApi {
   const { storage, where } = chatStorageFor(ctx.extension);
   const history = new ChatHistory(storage);
   const collector = new ContextCollector();
-  const review = new ApplyReview();
   const server = new ChatServer(() => ctx.ensureClient());
   ctx.onClient((client) => server.attach(client));
   let controller: ChatController | undefined;
-  const actions = new CodeBlockActions(collector, review, (text) => controller?.show({ type: "toast", text }));
+  const applyDeps = {
+    edits,
+    locate: async (params: EditLocateParams) => (await ctx.ensureClient()).sendRequest(EditLocateRequest.type, params),
+    log: (line: string) => ctx.log.info(line),
+  };
+  const actions = new CodeBlockActions(collector, applyDeps, (text) => controller?.show({ type: "toast", text }));
   controller = new ChatController({
     history, server, context: collector, actions, onStatus: ctx.onStatus, status: ctx.modelStatus, log: ctx.log, memento: ctx.extension.workspaceState,
   });
@@ -44,13 +51,12 @@ export function registerChat(ctx: EnclaveContext): ChatApi {
   const focus = (): Thenable<unknown> => vscode.commands.executeCommand(`${CHAT_VIEW_ID}.focus`);
 
   ctx.push(
-    collector, review, chat,
+    collector, chat,
     vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, view),
     vscode.languages.registerCodeActionsProvider({ scheme: "*" }, new ChatCodeActions(), { providedCodeActionKinds: ChatCodeActions.kinds }),
     vscode.commands.registerCommand("enclave.chat.new", async () => { await focus(); await chat.newChat(); }),
+    vscode.commands.registerCommand(FIX_WITH_ENCLAVE_COMMAND, (target: FixTarget) => fixWithEnclave(edits, target)),
     vscode.commands.registerCommand("enclave.chat.history", async () => { await focus(); chat.show({ type: "showHistory" }); }),
-    vscode.commands.registerCommand("enclave.chat.acceptApply", () => review.accept()),
-    vscode.commands.registerCommand("enclave.chat.rejectApply", () => review.reject()),
     ...Object.entries(commands).map(([name, slash]) => vscode.commands.registerCommand(`enclave.chat.${name}`, async (arg?: unknown) => {
       await focus();
       await chat.send(slash, targetOf(arg));

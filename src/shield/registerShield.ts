@@ -1,22 +1,17 @@
 import * as vscode from "vscode";
 import { ShieldFixWithModelCommand, type ShieldFixWithModelArgs } from "../../common/protocol";
+import { fixWithEnclave, shieldFixTarget } from "../chat/fixWithEnclave";
+import type { InlineEdits } from "../chat/inlineEdits";
 import type { EnclaveContext } from "../ctx";
-import { fixWithModel } from "./fixReview";
-import { ProposalReview } from "./proposalReview";
 import { scanWorkspace } from "./scanWorkspace";
 
-/** What the Shield commands expose to integration tests. */
-export interface ShieldApi {
-  readonly review: ProposalReview;
-}
-
-/** Registers Scan Workspace, Fix with Enclave and the diff review they share. */
-export function registerShield(ctx: EnclaveContext): ShieldApi {
-  const review = new ProposalReview();
+/**
+ * Registers Scan Workspace and the command behind Shield's "Fix with Enclave" quick fix, which
+ * runs the same in-place inline edit (mode "fix") as the fix for any other diagnostic.
+ */
+export function registerShield(ctx: EnclaveContext, edits: InlineEdits): void {
   ctx.push(
-    review,
     vscode.commands.registerCommand("enclave.shield.scanWorkspace", () => scanWorkspace(ctx)),
-    vscode.commands.registerCommand(ShieldFixWithModelCommand.command, (args: ShieldFixWithModelArgs) => fixWithModel(ctx, review, args)),
+    vscode.commands.registerCommand(ShieldFixWithModelCommand.command, (args: ShieldFixWithModelArgs) => fixWithEnclave(edits, shieldFixTarget(args))),
   );
-  return { review };
 }

@@ -7,8 +7,9 @@
 // request with Alt+] is a step of its own), accepts it with Tab and checks the saved file.
 // After the chat steps it switches to the scripted model for a multi-line completion
 // accepted with Tab, opens insecure code to see Shield's squiggle and hover, and applies the eval
-// quick fix with Ctrl+. (test/e2e/shieldSteps.mjs), and edits a function inline with Ctrl+I,
-// accepting once and rejecting once (test/e2e/editSteps.mjs).
+// quick fix with Ctrl+. (test/e2e/shieldSteps.mjs), edits a function inline with Ctrl+I,
+// accepting once and rejecting once (test/e2e/editSteps.mjs), then applies a chat block with
+// nothing selected and inserts one at an indented line (test/e2e/applySteps.mjs).
 // A screenshot of each step goes to test/.artifacts/e2e/.
 // Plain node script (node test/e2e/ui.test.mjs); prints "[e2e] PASS|FAIL: N passed, N failed".
 import { spawnSync } from "node:child_process";
@@ -32,6 +33,7 @@ import {
   strictEgress,
   writeUserSettings,
 } from "../../scripts/e2e/env.mjs";
+import { applySteps } from "./applySteps.mjs";
 import { editSteps } from "./editSteps.mjs";
 import { editorSteps } from "./editorSteps.mjs";
 import { shieldSteps } from "./shieldSteps.mjs";
@@ -138,6 +140,7 @@ async function main() {
       editor.prepareWorkspace(workspace);
       shieldSteps.prepareWorkspace(workspace);
       editSteps.prepareWorkspace(workspace);
+      applySteps.prepareWorkspace(workspace);
       // enclave.* settings are machine-overridable: in a remote window (code-server is one) VS
       // Code ignores them in the browser-side user settings and reads the remote machine's user
       // settings instead, which code-server keeps in <user-data-dir>/Machine/settings.json.
@@ -311,6 +314,12 @@ async function main() {
       editor.shieldDiagnostic(page, { screenshot, log: (line) => console.log(`    ${line}`) }));
     await step("Ctrl+. then Enter applies the real eval fix (import ast added) and the module still runs", () =>
       shieldSteps.evalQuickFix(page, { workspace, screenshot, waitForSaved, log: (line) => console.log(`    ${line}`) }));
+    // Smart Apply (issue 11): the block in a chat message, Apply with nothing selected, the
+    // in-place review's Accept; then Insert at an indented line (test/e2e/applySteps.mjs).
+    await step("chat Apply with nothing selected changes only the matching function (the rest byte-identical)", () =>
+      applySteps.applyNothingSelected(page, { workspace, screenshot, waitForSaved, log: (line) => console.log(`    ${line}`) }));
+    await step("chat Insert re-indents the block to the cursor's line", () =>
+      applySteps.insertKeepsIndentation(page, { workspace, screenshot, waitForSaved, log: (line) => console.log(`    ${line}`) }));
   } catch (error) {
     results.push({ name: "harness", ok: false, error });
     console.log(`  ✖ harness: ${error?.stack ?? error}`);

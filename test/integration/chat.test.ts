@@ -20,6 +20,16 @@ async function ready(api: EnclaveApi): Promise<void> {
   }
 }
 
+async function until<T>(what: string, probe: () => T | undefined | false, ms = 30_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** Waits until the server reports the given model ready (after a settings change reloads it). */
 async function waitForModel(api: EnclaveApi, model: string): Promise<void> {
   const deadline = Date.now() + 60_000;
@@ -125,12 +135,14 @@ suite("Enclave chat in a real VS Code", () => {
       assert.equal(risky?.state, "findings", JSON.stringify(risky));
       assert.ok(risky?.findings.some((f) => f.cwe === "CWE-78" && f.severity === "error"), JSON.stringify(risky));
 
-      // Apply the clean block to the code the question was about: a diff opens, nothing changes until it is accepted.
-      await api.chat.controller.codeAction("apply", answer.id, 0);
-      const diff = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-      assert.ok(diff instanceof vscode.TabInputTextDiff && diff.modified.scheme === "enclave-apply", "a diff against the proposal is open");
-      assert.equal(document.getText(), original, "nothing changed before accepting");
-      assert.equal(await vscode.commands.executeCommand("enclave.chat.acceptApply"), true);
+      // Apply the clean block to the code the question was about: it is reviewed in place, and
+      // the question's two lines are all it may replace (the /fix result goes through the inline review).
+      const applied = api.chat.controller.codeAction("apply", answer.id, 0);
+      const pending = await until("the in-place review", () => api.edit.controller.pending?.phase === "review" && api.edit.controller.pending);
+      assert.equal(pending.range.start.line, greet);
+      assert.equal(pending.original.replace(/\n$/, ""), original.split("\n").slice(greet, greet + 2).join("\n"), "the review replaces the question's lines");
+      assert.equal(await vscode.commands.executeCommand("enclave.inlineEdit.accept"), true);
+      assert.equal((await applied)?.target.kind, "question");
       assert.ok(!document.getText().includes("def greet"), "the selection the question was about was replaced");
       assert.ok(document.getText().includes('\n\n\nimport subprocess\nsubprocess.run(["ls", "-l"], check=True)\n\n\ndef add'), document.getText());
       await vscode.commands.executeCommand("undo");
@@ -154,7 +166,8 @@ suite("Enclave chat in a real VS Code", () => {
     try {
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", document.uri, diagnostic.range);
       const titles = actions.map((a) => a.title);
-      assert.ok(titles.some((t) => t.startsWith("Enclave: Fix \"something is wrong here\"")), titles.join(", "));
+      assert.ok(titles.some((t) => t.startsWith("Enclave: Fix in Chat \"something is wrong here\"")), titles.join(", "));
+      assert.ok(titles.some((t) => t.startsWith("Fix with Enclave: something is wrong here")), titles.join(", "));
       assert.ok(titles.includes("Enclave: Explain"), titles.join(", "));
     } finally {
       collection.dispose();

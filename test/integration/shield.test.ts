@@ -1,6 +1,7 @@
 // Runs inside the real extension host: `Enclave: Scan Workspace` puts Shield's findings in the
 // Problems panel (files that .gitignore excludes stay out), with the short title first; and
-// "Fix with Enclave" shows the model's rewrite as a diff that changes nothing until accepted.
+// "Fix with Enclave", on Shield's findings and on any other source's diagnostics, rewrites the
+// statement through the inline edit's in-place review.
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -65,35 +66,81 @@ describe("Shield in the editor", () => {
     }
   });
 
-  it("Fix with Enclave shows the rewrite as a diff; Reject leaves the file alone, Accept applies it as one edit", async () => {
-    const uri = vscode.Uri.file(path.join(dir, "loader.py"));
+  it("Fix with Enclave rewrites the statement in place (inline edit, mode fix); Reject leaves the file alone, Accept is one edit", async () => {
+    // The scripted model answers fast and the same every time (its chat script's first block is
+    // the rewrite); the tiny model would run to its token limit twice.
+    const config = vscode.workspace.getConfiguration("enclave");
+    const tiny = process.env.ENCLAVE_TINY_MODEL!;
+    const scripted = path.join(path.dirname(tiny), "scripted.gguf");
+    const previous = config.inspect<string>("model")?.workspaceValue;
+    await config.update("model", scripted, vscode.ConfigurationTarget.Workspace);
+    try {
+      await until("the scripted model", () => api.context.modelStatus.state === "ready" && api.context.modelStatus.model?.path === scripted, 60_000);
+      const uri = vscode.Uri.file(path.join(dir, "loader.py"));
+      const document = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(document);
+      const before = document.getText();
+      const args: ShieldFixWithModelArgs = {
+        uri: uri.toString(), range: { start: { line: 4, character: 11 }, end: { line: 4, character: 29 } },
+        ruleId: "python-unsafe-deserialization", cwe: "CWE-502", message: "Unsafe deserialization (CWE-502): pickle.loads",
+      };
+
+      const rejected = vscode.commands.executeCommand<string>(ShieldFixWithModelCommand.command, args);
+      const pending = await until("the inline edit", () => api.edit.controller.pending, 30_000);
+      assert.equal(pending.uri.toString(), uri.toString());
+      assert.equal(pending.range.start.line, 4, "the rewrite covers the statement's line");
+      assert.ok(!vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputTextDiff)), "no side-by-side diff");
+      // An edit that ends without a proposal says why in the log and the outcome: fail with that, not a timeout.
+      await Promise.race([until("the review", () => api.edit.controller.pending?.phase === "review", 30_000), rejected.then((o) => {
+        throw new Error(`the fix ended as ${o} before its review`);
+      })]);
+      await vscode.commands.executeCommand("enclave.inlineEdit.reject");
+      assert.equal(await rejected, "rejected");
+      assert.equal(document.getText(), before, "Reject restores the text exactly");
+
+      const accepted = vscode.commands.executeCommand<string>(ShieldFixWithModelCommand.command, args);
+      const review = await until("a second review", () => api.edit.controller.pending?.phase === "review" && api.edit.controller.pending, 30_000);
+      assert.match(review.newText ?? "", /subprocess\.run\(/);
+      assert.equal(await vscode.commands.executeCommand("enclave.inlineEdit.accept"), true);
+      assert.equal(await accepted, "accepted");
+      assert.equal(document.getText(), `${before.split("\n").slice(0, 4).join("\n")}\n${review.newText}`, "only the statement's line changed");
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand("undo");
+      assert.equal(document.getText(), before, "one undo takes the whole fix back");
+    } finally {
+      await config.update("model", previous, vscode.ConfigurationTarget.Workspace);
+      const back = previous ?? tiny;
+      await until("the previous model", () => api.context.modelStatus.state === "ready" && api.context.modelStatus.model?.path === back, 60_000);
+    }
+  });
+
+  it("any source's diagnostic gets Fix with Enclave, which runs the same inline edit", async () => {
+    const uri = vscode.Uri.file(path.join(dir, "runner.py"));
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document);
     const before = document.getText();
-    const args: ShieldFixWithModelArgs = {
-      uri: uri.toString(), range: { start: { line: 4, character: 11 }, end: { line: 4, character: 29 } },
-      ruleId: "python-unsafe-deserialization", cwe: "CWE-502", message: "Unsafe deserialization (CWE-502): pickle.loads",
-    };
-
-    const rejected = vscode.commands.executeCommand(ShieldFixWithModelCommand.command, args);
-    const proposal = await until("a proposal under review", () => api.shield.review.pending, 60_000);
-    assert.equal(proposal.range.start.line, 4, "the rewrite covers the statement's line");
-    assert.ok(vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputTextDiff)), "a diff editor is open");
-    assert.equal(document.getText(), before, "nothing changes while the proposal is reviewed");
-    await vscode.commands.executeCommand("enclave.review.reject");
-    assert.equal(await rejected, "rejected");
-    assert.equal(document.getText(), before);
-
-    const accepted = vscode.commands.executeCommand(ShieldFixWithModelCommand.command, args);
-    const second = await until("a second proposal", () => api.shield.review.pending, 60_000);
-    await vscode.commands.executeCommand("enclave.review.accept");
-    assert.equal(await accepted, "accepted");
-    const lines = before.split("\n");
-    const expected = [...lines.slice(0, second.range.start.line), second.newText, ...lines.slice(second.range.end.line + 1)].join("\n");
-    assert.equal(document.getText(), expected);
-    await vscode.window.showTextDocument(document);
-    await vscode.commands.executeCommand("undo");
-    assert.equal(document.getText(), before, "one undo takes the whole fix back");
-    assert.ok(!vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputTextDiff)), "the diff editor is closed");
+    const diagnostic = new vscode.Diagnostic(new vscode.Range(4, 4, 4, 13), '"cmd" is possibly unbound', vscode.DiagnosticSeverity.Warning);
+    diagnostic.source = "linter-under-test";
+    diagnostic.code = "reportUnbound";
+    const collection = vscode.languages.createDiagnosticCollection("fix-test");
+    collection.set(uri, [diagnostic]);
+    try {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", uri, diagnostic.range);
+      const fix = actions.find((a) => a.title.startsWith("Fix with Enclave: \"cmd\" is possibly unbound"));
+      assert.ok(fix?.command, actions.map((a) => a.title).join(", "));
+      const args = fix.command.arguments![0] as { instruction: string };
+      assert.equal(args.instruction, 'linter-under-test (reportUnbound): "cmd" is possibly unbound');
+      const outcome = vscode.commands.executeCommand<string>(fix.command.command, ...fix.command.arguments!);
+      const pending = await until("the inline edit", () => api.edit.controller.pending, 60_000);
+      assert.equal(pending.range.start.line, 4, "the statement around the diagnostic");
+      await vscode.commands.executeCommand("enclave.inlineEdit.reject");
+      assert.ok(["rejected", "cancelled"].includes((await outcome)!), "rejected while streaming or under review");
+      await until("the original text back", () => document.getText() === before, 10_000);
+    } finally {
+      collection.dispose();
+    }
+    // Shield's own finding there keeps the server's quick fixes: the client adds no second Fix with Enclave.
+    const shieldActions = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", uri, new vscode.Range(4, 4, 4, 19));
+    assert.ok(shieldActions.filter((a) => a.title.startsWith("Fix with Enclave")).length <= 1, shieldActions.map((a) => a.title).join(", "));
   });
 });

@@ -16,6 +16,8 @@ import {
   type ModelScript,
   SCRIPTED_CONTEXT_MARKER,
   SCRIPTED_WORKSPACE_MARKER,
+  SCRIPTED_MERGE_MARKER,
+  SMART_APPLY_MERGE,
   SCRIPTED_MODEL,
   SCRIPTED_MODEL_SCRIPTS,
   SCRIPTED_SPECIAL_TOKEN_IDS,
@@ -187,5 +189,15 @@ test("the @workspace marker gets its own answer, and the context marker still ge
     assert.equal((await ask(retrieved)).text, SCRIPTED_WORKSPACE_MARKER.text);
     assert.equal((await ask(retrieved.replace(SCRIPTED_WORKSPACE_MARKER.marker, " marker"))).text, SCRIPTED_MODEL_SCRIPTS.chat.text);
     assert.equal((await ask(`x = 1  #${SCRIPTED_CONTEXT_MARKER.marker}\nWhat is this?`)).text, SCRIPTED_CONTEXT_MARKER.text);
+  });
+});
+
+test("smart Apply's merge marker: a prompt holding the block gets the merged file in one fence", async () => {
+  await withScriptedEngine(async (engine) => {
+    const ask = (content: string) => engine.chat({ messages: [{ role: "system", content: "You rewrite one region of a file." }, { role: "user", content }], maxTokens: 64, temperature: 0 });
+    const prompt = `The region to rewrite:\n\`\`\`python\n${SMART_APPLY_MERGE.file}\`\`\`\n\nMerge this code into the region:\n\`\`\`python\n${SMART_APPLY_MERGE.block}\n\`\`\`\n`;
+    assert.equal((await ask(prompt)).text, SCRIPTED_MERGE_MARKER.text);
+    assert.equal(SCRIPTED_MERGE_MARKER.text, `\`\`\`python\n${SMART_APPLY_MERGE.merged}\`\`\`\n`);
+    assert.equal((await ask(prompt.replace(SCRIPTED_MERGE_MARKER.marker, " marker"))).text, SCRIPTED_MODEL_SCRIPTS.chat.text);
   });
 });
