@@ -41,7 +41,7 @@ export class WorkspaceIndex {
   private embedder: Embedder | undefined;
   private readonly recent: string[] = [];
 
-  private constructor(private index: CodeIndex, private readonly walk: WalkOptions) {}
+  private constructor(private readonly index: CodeIndex, private walk: WalkOptions) {}
 
   /** The saved index of `root` in `indexDir` (nothing walked yet), or an empty one. */
   static async open(root: string, indexDir: string, walk: WalkOptions = {}): Promise<WorkspaceIndex> {
@@ -54,6 +54,11 @@ export class WorkspaceIndex {
 
   get root(): string {
     return this.index.root;
+  }
+
+  /** New rules (enclave.index.exclude) apply from the next refresh or change on. */
+  setWalkOptions(walk: WalkOptions): void {
+    this.walk = walk;
   }
 
   /** Files and chunks indexed, and how many chunks have a vector. */
