@@ -142,12 +142,15 @@ export class WorkspaceIndex {
     return { embedded, seconds: (performance.now() - started) / 1000 };
   }
 
-  /** The best `top` chunks for a question, best first, with their text. */
-  async search(query: string, top: number, signal?: AbortSignal): Promise<CodebaseHit[]> {
+  /**
+   * The best `top` chunks for a question, best first, with their text. `only` keeps one ranking
+   * (the benchmark compares them); callers leave it out.
+   */
+  async search(query: string, top: number, signal?: AbortSignal, only?: "keyword" | "vectors"): Promise<CodebaseHit[]> {
     if (!query.trim() || top < 1) return [];
-    const keyword = this.index.keywordSearch(query, Math.max(CANDIDATES, top)).map((h) => h.id);
+    const keyword = only === "vectors" ? [] : this.index.keywordSearch(query, Math.max(CANDIDATES, top)).map((h) => h.id);
     let similar: number[] = [];
-    if (this.embedder && this.vectors?.size) {
+    if (only !== "keyword" && this.embedder && this.vectors?.size) {
       try {
         similar = this.vectors.search(await this.embedder.embed(query, signal), Math.max(CANDIDATES, top)).map((h) => h.id);
       } catch (error) {
