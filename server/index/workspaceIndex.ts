@@ -159,7 +159,7 @@ export class WorkspaceIndex {
       }
     }
     const candidates = [...new Set([...keyword, ...similar])];
-    const recency = recencyRanking(candidates, (id) => this.index.chunk(id)?.path, this.recent);
+    const recency = only ? [] : recencyRanking(candidates, (id) => this.index.chunk(id)?.path, this.recent);
     const fused = reciprocalRankFusion([{ ids: keyword }, { ids: similar }, { ids: recency, weight: RECENCY_WEIGHT }]);
     return this.hits(fused.slice(0, top));
   }
