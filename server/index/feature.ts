@@ -4,28 +4,22 @@
  * recency), shows its work as LSP work-done progress (the status bar in VS Code; cancelling it
  * stops the walk or the embedding pass) and answers the `enclave/index/*` requests.
  */
-import { createHash } from "node:crypto";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DidChangeWatchedFilesNotification, type Disposable, type WorkDoneProgressServerReporter } from "vscode-languageserver/node";
 import { IndexRefreshRequest, IndexSearchRequest, IndexStatusNotification, IndexStatusRequest, type IndexStatusParams } from "../../common/protocol";
 import type { EnclaveSettings } from "../../common/settings";
-import { defaultModelsDirectory } from "../engine/resolve";
 import type { Feature, FeatureContext } from "../feature";
 import type { IndexService } from "./indexService";
 
 export interface IndexPlace {
   /** The workspace folder indexed (a file: URI's path). */
   readonly folder?: string;
-  /** The client's per-workspace storage (VS Code's ExtensionContext.storageUri); the index goes in its `index/` folder. */
+  /**
+   * The client's per-workspace storage (VS Code's ExtensionContext.storageUri); the index goes in
+   * its `index/` folder. Any LSP client may pass a folder of its own here.
+   */
   readonly workspaceStorage?: string;
-}
-
-/** Without a workspace storage (another LSP client), a cache folder named after the folder's path. */
-export function indexDirFor(place: Required<Pick<IndexPlace, "folder">> & IndexPlace): string {
-  if (place.workspaceStorage) return path.join(place.workspaceStorage, "index");
-  const hash = createHash("sha256").update(place.folder).digest("hex").slice(0, 16);
-  return path.join(path.dirname(defaultModelsDirectory()), "index", hash);
 }
 
 /** Status notifications and progress reports while the index works, at most this often. */
@@ -74,10 +68,15 @@ export function createIndexFeature(service: IndexService, place: IndexPlace): In
       ];
     },
     configure(settings: EnclaveSettings): void {
-      if (!ctx || !place.folder) return;
+      if (!ctx) return;
+      if (!place.folder || !place.workspaceStorage) {
+        // Without a storage folder the index would have to be written into the workspace or a shared cache; it stays off.
+        service.unavailable(place.folder ? "The codebase index is off: the client gave no workspace storage folder (initializationOptions.workspaceStorageDirectory). `enclave index DIR` builds one from the command line." : "The codebase index is off: no workspace folder is open.");
+        return;
+      }
       if (!started) {
         started = true;
-        const indexDir = indexDirFor({ ...place, folder: place.folder });
+        const indexDir = path.join(place.workspaceStorage, "index");
         ctx.log.info(`Codebase index of ${place.folder} kept in ${indexDir}.`);
         void service.start(place.folder, indexDir, settings);
       } else {

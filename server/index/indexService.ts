@@ -116,6 +116,11 @@ export class IndexService {
     this.index?.noteEdit(file);
   }
 
+  /** The index cannot run here (no folder, no storage): say why in the status. */
+  unavailable(message: string): void {
+    this.setState("off", message);
+  }
+
   /** Stops the walk or the embedding pass in progress; the index keeps what was done. */
   cancel(): void {
     this.abort.abort();
@@ -223,7 +228,7 @@ export class IndexService {
   }
 
   private message(counts: { files: number; chunks: number; embedded: number }): string {
-    if (this.state === "off" || this.state === "error" || this.state === "indexing") return this.detail || "The codebase index is off.";
+    if (this.state === "off" || this.state === "error" || this.state === "indexing") return this.detail || "The codebase index has not started yet.";
     const held = `Codebase index: ${counts.files} files, ${counts.chunks} chunks${this.state === "cancelled" ? " (indexing was cancelled; Refresh resumes it)" : ""}.`;
     switch (this.embeddings) {
       case "off": return `${held} Keyword search only: set enclave.embeddingModel to add semantic search.`;
