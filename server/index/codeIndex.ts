@@ -111,7 +111,8 @@ export class CodeIndex {
       const old = this.manifest.files[file.path];
       if (old && old.mtimeMs === file.mtimeMs && old.size === file.size) continue;
       const outcome = await this.reindex(file, options.onWarning);
-      counts[outcome === "unreadable" ? "skipped" : "chunked"]++;
+      // A binary file is remembered, not chunked.
+      if (outcome !== "binary") counts[outcome === "unreadable" ? "skipped" : "chunked"]++;
     }
     // A cancelled walk has not seen every file: nothing may be dropped as deleted.
     if (!cancelled) for (const file of Object.keys(this.manifest.files)) if (!seen.has(file) && this.drop(file)) counts.removed++;
@@ -136,7 +137,7 @@ export class CodeIndex {
       }
       const old = this.manifest.files[relative];
       if (old && old.mtimeMs === file.mtimeMs && old.size === file.size) continue;
-      if ((await this.reindex(file, options.onWarning)) !== "unreadable") chunked++;
+      if ((await this.reindex(file, options.onWarning)) === "chunked") chunked++;
     }
     return { chunked, removed };
   }
