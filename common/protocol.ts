@@ -609,3 +609,4 @@ export namespace RemoteApiKeyChangedNotification {
   export const type = new NotificationType0(method);
 }
 export * from "./editProtocol";
+export * from "./indexProtocol";

@@ -127,6 +127,18 @@ export const settingsSchema = {
     type: "boolean", default: true,
     description: "Attach the current file to chat messages when nothing is selected (shown in the chat's context bar, where it can be removed).",
   },
+  "embeddingModel": {
+    type: "string", default: "",
+    description: "The embedding model of the codebase index: a path to a .gguf file or an hf:owner/repo/file.gguf URI, downloaded only because you set it (like enclave.model), for example hf:Qwen/Qwen3-Embedding-0.6B-GGUF/Qwen3-Embedding-0.6B-Q8_0.gguf. Empty: the index searches by keywords alone.",
+  },
+  "index.enable": {
+    type: "boolean", default: true,
+    description: "Keep a local index of the workspace's code (in the workspace storage) for searching the codebase from chat.",
+  },
+  "index.exclude": {
+    type: "array", default: [],
+    description: "Extra gitignore-style patterns of files the codebase index skips (relative to the workspace folder), on top of .gitignore, binary files and files over 1 MB.",
+  },
   "engine": enumOf(["local", "remote"] as const, "local",
     "Where the model runs. local: in the Enclave server on this machine. remote: on the OpenAI-compatible server at enclave.remote.url (llama.cpp's llama-server, vLLM, Ollama or enclave serve).", true),
   "remote.url": {

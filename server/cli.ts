@@ -101,7 +101,7 @@ const commands: Record<string, Command> = {
   serve: (args) => runServe(args, egressGuard),
   audit: (args) => runAudit(args),
   index: (args) => runIndex(args, (s) => process.stdout.write(s), (s) => process.stderr.write(s)),
-  search: (args) => runSearch(args, (s) => process.stdout.write(s)),
+  search: (args) => runSearch(args, (s) => process.stdout.write(s), (s) => process.stderr.write(s)),
   chat: async (args) => {
     const settings = settingsFrom(args, "chat.maxTokens");
     return withEngine(args, settings, async (engine) => {

@@ -22,6 +22,8 @@ import { shieldFeature } from "./shield/feature";
 import { CodeActionRegistry } from "./codeActions";
 import { CommandRegistry } from "./commandRegistry";
 import { featureModels } from "./featureModels";
+import { createIndexFeature, type IndexFeature } from "./index/feature";
+import { IndexService } from "./index/indexService";
 
 const features: Feature[] = [modelFeature, completionFeature, shieldFeature, chatFeature, editFeature, networkFeature];
 
@@ -41,10 +43,13 @@ const log = createLogger((lvl, line) => {
 
 let settings: LspSettings;
 let models: ModelManager;
+/** The codebase index: chat and completions search it through this service. */
+let codebase: IndexService;
+let indexing: IndexFeature | undefined;
 const disposables: Disposable[] = [];
 
 connection.onInitialize((params): InitializeResult => {
-  const init = (params.initializationOptions ?? {}) as { enclave?: unknown; storageDirectory?: string };
+  const init = (params.initializationOptions ?? {}) as { enclave?: unknown; storageDirectory?: string; workspaceStorageDirectory?: string };
   const pull = params.capabilities.workspace?.configuration === true;
   settings = new LspSettings(connection, log, pull, init.enclave);
   const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
@@ -54,6 +59,8 @@ connection.onInitialize((params): InitializeResult => {
     apiKey: askApiKey(connection),
     baseDirectory: folder?.startsWith("file:") ? fileURLToPath(folder) : undefined,
   });
+  codebase = new IndexService({ log, modelsDirectory: init.storageDirectory });
+  indexing = createIndexFeature(codebase, { folder: folder?.startsWith("file:") ? fileURLToPath(folder) : undefined, workspaceStorage: init.workspaceStorageDirectory });
   const codeActions = new CodeActionRegistry();
   const commands = new CommandRegistry();
   const ctx: FeatureContext = {
@@ -61,7 +68,7 @@ connection.onInitialize((params): InitializeResult => {
   };
   disposables.push(codeActions.listen(connection), commands.listen(connection));
   const capabilities: ServerCapabilities = { textDocumentSync: TextDocumentSyncKind.Incremental };
-  for (const feature of features) {
+  for (const feature of [...features, indexing]) {
     Object.assign(capabilities, feature.capabilities(params.capabilities));
     disposables.push(...feature.register(ctx));
   }
@@ -82,6 +89,7 @@ async function applySettings(): Promise<void> {
   const current = await settings.get();
   level = current["log.level"];
   applyEgressPolicy(current, log);
+  indexing?.configure(current);
   await models.configure(current);
 }
 

@@ -87,6 +87,8 @@ export class EnclaveContext implements vscode.Disposable {
       initializationOptions: {
         enclave: currentSettings(),
         storageDirectory: vscode.Uri.joinPath(this.extension.globalStorageUri, "models").fsPath,
+        // The codebase index lives in this workspace's storage (absent when no folder is open).
+        workspaceStorageDirectory: this.extension.storageUri?.fsPath,
       },
       errorHandler: {
         error: () => ({ action: ErrorAction.Continue, handled: true }),

@@ -298,3 +298,87 @@ export async function probeGpu(gpu: GpuSetting, threads: number, log: Logger): P
   if (llama.gpu === false) return { gpu: false, vramFreeBytes: 0, deviceNames: [] };
   return { gpu: true, vramFreeBytes: (await llama.getVramState()).free, deviceNames: await llama.getGpuDeviceNames() };
 }
+
+/** A loaded embedding model: text in, a unit-length vector out. */
+export interface EmbeddingModel {
+  readonly path: string;
+  readonly name: string;
+  readonly dimensions: number;
+  /** Longer texts are cut to this many tokens (the context the embedding was made with). */
+  readonly maxTokens: number;
+  /** Throws the signal's reason when aborted before the text was evaluated. */
+  embed(text: string, signal?: AbortSignal): Promise<Float32Array>;
+  dispose(): Promise<void>;
+}
+
+export interface EmbeddingLoadOptions {
+  readonly path: string;
+  readonly gpu: GpuSetting;
+  /** 0 picks physical cores (1 for tiny models). */
+  readonly threads: number;
+  /** Tokens per chunk embedded; a chunk is one function or window, so 512 covers nearly all. */
+  readonly maxTokens?: number;
+  readonly log: Logger;
+  readonly signal?: AbortSignal;
+  readonly autoThreads: (modelBytes: number) => number;
+}
+
+/**
+ * Loads a GGUF embedding model with node-llama-cpp's `createEmbeddingContext`, after the same
+ * header and tensor checks as a chat model (a bad file is a ModelFileError, never a crash).
+ * Texts are cut to `maxTokens`: the embedding of a chunk's head describes it well enough, and
+ * a context sized for the longest chunk would cost memory for every chunk.
+ */
+export async function loadEmbeddingModel(options: EmbeddingLoadOptions): Promise<EmbeddingModel> {
+  const { path, log } = options;
+  const size = fileSize(path);
+  checkGgufHeader(path, size);
+  const lib = await loadLibrary();
+  let fileInfo;
+  try {
+    fileInfo = await lib.readGgufFileInfo(path, { sourceType: "filesystem", readTensorInfo: true, logWarnings: false, spliceSplitFiles: false });
+  } catch (error) {
+    throw new ModelFileError(path, `it is not a readable GGUF model (${(error as Error).message})`);
+  }
+  checkTensorData(path, size, fileInfo.infoEndOffset, fileInfo.tensorInfo ?? []);
+  const threads = options.threads > 0 ? options.threads : options.autoThreads(size);
+  const llama = await getBackend(options.gpu, threads, log);
+  let model;
+  try {
+    model = await llama.loadModel({ modelPath: path, gpuLayers: "auto", loadSignal: options.signal });
+  } catch (error) {
+    throw new ModelFileError(path, `llama.cpp could not load it (${(error as Error).message})`);
+  }
+  const trained = Number(fileInfo.architectureMetadata.context_length ?? 0) || 2048;
+  const maxTokens = Math.min(options.maxTokens ?? 512, trained);
+  let context;
+  try {
+    // Two more than the cut: node-llama-cpp adds the beginning and end tokens itself.
+    context = await model.createEmbeddingContext({ contextSize: maxTokens + 2, batchSize: maxTokens + 2, threads });
+  } catch (error) {
+    await model.dispose();
+    throw new ModelFileError(path, `no embedding context fits in memory (${(error as Error).message})`);
+  }
+  const meta = fileInfo.metadata as unknown as { general?: { name?: string } };
+  return {
+    path, maxTokens,
+    name: meta.general?.name ?? basename(path),
+    dimensions: model.embeddingVectorSize,
+    async embed(text, signal) {
+      signal?.throwIfAborted();
+      const tokens = model.tokenize(text, false).slice(0, maxTokens - 1);
+      const vector = Float32Array.from((await context.getEmbeddingFor(tokens)).vector);
+      let norm = 0;
+      for (const v of vector) norm += v * v;
+      norm = Math.sqrt(norm);
+      // An empty text or a degenerate model gives a zero vector; it matches nothing rather than NaN.
+      if (norm > 0 && Number.isFinite(norm)) for (let i = 0; i < vector.length; i++) vector[i]! /= norm;
+      else vector.fill(0);
+      return vector;
+    },
+    dispose: async () => {
+      await context.dispose();
+      await model.dispose();
+    },
+  };
+}

@@ -3,14 +3,16 @@
  * rather than in a cache keyed by a path, so that moving or copying the folder keeps its index,
  * two checkouts never share one by accident, and deleting the folder deletes it. A `.gitignore`
  * inside keeps it out of commits. Each file's mtime and size are stored, so an update re-chunks
- * only changed and added files and drops deleted ones.
+ * only changed and added files and drops deleted ones. The language server keeps its index in
+ * the workspace storage instead (`indexDir`), and applies a file watcher's changes one file at
+ * a time (`applyChanges`) without walking the tree.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { ChunkKind } from "./chunk";
 import { chunkFile } from "./chunker";
 import { KeywordIndex } from "./keywordIndex";
-import { looksBinary, walkFiles, type WalkOptions } from "./walker";
+import { looksBinary, walkedFileAt, walkFiles, type WalkedFile, type WalkOptions } from "./walker";
 
 /** Bumped whenever terms or chunks change meaning; an index of another format is rebuilt. */
 const FORMAT = 2;
@@ -38,6 +40,16 @@ export interface UpdateStats {
   readonly seconds: number;
 }
 
+export interface UpdateOptions extends WalkOptions {
+  /** Where the index is kept; `<root>/.enclave/index` unless said otherwise. */
+  readonly indexDir?: string;
+  readonly onWarning?: (line: string) => void;
+  /** Stops the walk; what was chunked so far is saved, so the next update resumes from there. */
+  readonly signal?: AbortSignal;
+  /** Files looked at so far and in all; called every few files. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
 export interface SearchHit {
   readonly path: string;
   readonly startLine: number;
@@ -51,66 +63,152 @@ export function indexDirOf(root: string): string {
   return path.join(root, ".enclave", "index");
 }
 
-const manifestFile = (root: string) => path.join(indexDirOf(root), "chunks.json");
-const keywordFile = (root: string) => path.join(indexDirOf(root), "keyword.json");
+const manifestFile = (dir: string) => path.join(dir, "chunks.json");
+const keywordFile = (dir: string) => path.join(dir, "keyword.json");
 
 export class CodeIndex {
-  private constructor(readonly root: string, private readonly manifest: Manifest, private readonly keywords: KeywordIndex) {}
+  private dirty = false;
+
+  private constructor(readonly root: string, readonly indexDir: string, private readonly manifest: Manifest, private readonly keywords: KeywordIndex) {}
 
   /** Loads the saved index of `root`, or undefined when there is none (or it is of another format). */
-  static load(root: string): CodeIndex | undefined {
+  static load(root: string, indexDir = indexDirOf(root)): CodeIndex | undefined {
     try {
-      const manifest = JSON.parse(fs.readFileSync(manifestFile(root), "utf8")) as Manifest;
+      const manifest = JSON.parse(fs.readFileSync(manifestFile(indexDir), "utf8")) as Manifest;
       if (manifest.format !== FORMAT) return undefined;
-      return new CodeIndex(root, manifest, KeywordIndex.fromJSON(fs.readFileSync(keywordFile(root), "utf8")));
+      return new CodeIndex(root, indexDir, manifest, KeywordIndex.fromJSON(fs.readFileSync(keywordFile(indexDir), "utf8")));
     } catch {
       return undefined;
     }
   }
 
   /** Builds the index of `root`, or brings a saved one up to date, and saves it. */
-  static async update(root: string, options: WalkOptions & { readonly onWarning?: (line: string) => void } = {}): Promise<{ index: CodeIndex; stats: UpdateStats }> {
+  static async update(root: string, options: UpdateOptions = {}): Promise<{ index: CodeIndex; stats: UpdateStats & { cancelled: boolean } }> {
+    const indexDir = options.indexDir ?? indexDirOf(root);
+    const index = CodeIndex.load(root, indexDir) ?? new CodeIndex(root, indexDir, { format: FORMAT, nextId: 1, files: {} }, KeywordIndex.empty());
+    return { index, stats: await index.refresh(options) };
+  }
+
+  /** Walks the tree and brings this index up to date with it, then saves it. */
+  async refresh(options: UpdateOptions = {}): Promise<UpdateStats & { cancelled: boolean }> {
     const started = performance.now();
-    const index = CodeIndex.load(root) ?? new CodeIndex(root, { format: FORMAT, nextId: 1, files: {} }, KeywordIndex.empty());
-    const { manifest, keywords } = index;
     const seen = new Set<string>();
+    const counts = { chunked: 0, removed: 0, skipped: 0 };
+    const walked = walkFiles(this.root, options);
+    let cancelled = false;
+    for (let i = 0; i < walked.length; i++) {
+      if (options.signal?.aborted) {
+        cancelled = true;
+        break;
+      }
+      const file = walked[i]!;
+      seen.add(file.path);
+      // Every few files, let other work run: a language server stays responsive while it indexes.
+      if (i % 16 === 15) {
+        options.onProgress?.(i, walked.length);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      const old = this.manifest.files[file.path];
+      if (old && old.mtimeMs === file.mtimeMs && old.size === file.size) continue;
+      const outcome = await this.reindex(file, options.onWarning);
+      // A binary file is remembered, not chunked.
+      if (outcome !== "binary") counts[outcome === "unreadable" ? "skipped" : "chunked"]++;
+    }
+    // A cancelled walk has not seen every file: nothing may be dropped as deleted.
+    if (!cancelled) for (const file of Object.keys(this.manifest.files)) if (!seen.has(file) && this.drop(file)) counts.removed++;
+    options.onProgress?.(walked.length, walked.length);
+    this.save();
+    return { ...this.totals(), ...counts, cancelled, seconds: (performance.now() - started) / 1000 };
+  }
+
+  /**
+   * Applies changes reported for some files (relative paths): each is re-chunked, dropped
+   * (deleted, or now excluded) or left alone (unchanged). Nothing is saved: the caller saves
+   * when it suits it, and an update after a restart catches up from the saved mtimes.
+   */
+  async applyChanges(files: readonly string[], options: WalkOptions & { readonly onWarning?: (line: string) => void } = {}): Promise<{ chunked: number; removed: number }> {
     let chunked = 0;
     let removed = 0;
-    let skipped = 0;
-    for (const file of walkFiles(root, options)) {
-      seen.add(file.path);
-      const old = manifest.files[file.path];
+    for (const relative of new Set(files)) {
+      const file = walkedFileAt(this.root, relative, options);
+      if (!file) {
+        if (this.drop(relative)) removed++;
+        continue;
+      }
+      const old = this.manifest.files[relative];
       if (old && old.mtimeMs === file.mtimeMs && old.size === file.size) continue;
-      if (old) keywords.remove(old.chunks.map((c) => c.id));
-      delete manifest.files[file.path];
-      let bytes: Buffer;
-      try {
-        bytes = fs.readFileSync(file.absolute);
-      } catch (error) {
-        options.onWarning?.(`${file.path}: not indexed (${(error as Error).message})`);
-        skipped++;
-        continue;
-      }
-      if (looksBinary(bytes)) {
-        manifest.files[file.path] = { mtimeMs: file.mtimeMs, size: file.size, chunks: [], binary: true };
-        continue;
-      }
-      const chunks = await chunkFile(file.path, bytes.toString("utf8"));
-      const stored = chunks.map((c) => ({ id: manifest.nextId++, startLine: c.startLine, endLine: c.endLine, symbol: c.symbol, kind: c.kind }));
-      keywords.add(chunks.map((c, i) => ({ id: stored[i]!.id, symbol: c.symbol ?? "", path: file.path, content: c.text })));
-      manifest.files[file.path] = { mtimeMs: file.mtimeMs, size: file.size, chunks: stored };
-      chunked++;
+      if ((await this.reindex(file, options.onWarning)) === "chunked") chunked++;
     }
-    for (const [file, stored] of Object.entries(manifest.files)) {
-      if (seen.has(file)) continue;
-      keywords.remove(stored.chunks.map((c) => c.id));
-      delete manifest.files[file];
-      removed++;
+    return { chunked, removed };
+  }
+
+  /** True when changes were applied that are not saved yet. */
+  get unsaved(): boolean {
+    return this.dirty;
+  }
+
+  private async reindex(file: WalkedFile, onWarning?: (line: string) => void): Promise<"chunked" | "binary" | "unreadable"> {
+    this.drop(file.path);
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(file.absolute);
+    } catch (error) {
+      onWarning?.(`${file.path}: not indexed (${(error as Error).message})`);
+      return "unreadable";
     }
-    index.save();
-    const files = Object.values(manifest.files).filter((f) => !f.binary).length;
-    const chunks = Object.values(manifest.files).reduce((n, f) => n + f.chunks.length, 0);
-    return { index, stats: { files, chunks, chunked, removed, skipped, seconds: (performance.now() - started) / 1000 } };
+    this.dirty = true;
+    if (looksBinary(bytes)) {
+      this.manifest.files[file.path] = { mtimeMs: file.mtimeMs, size: file.size, chunks: [], binary: true };
+      return "binary";
+    }
+    const chunks = await chunkFile(file.path, bytes.toString("utf8"));
+    const stored = chunks.map((c) => ({ id: this.manifest.nextId++, startLine: c.startLine, endLine: c.endLine, symbol: c.symbol, kind: c.kind }));
+    this.keywords.add(chunks.map((c, i) => ({ id: stored[i]!.id, symbol: c.symbol ?? "", path: file.path, content: c.text })));
+    this.manifest.files[file.path] = { mtimeMs: file.mtimeMs, size: file.size, chunks: stored };
+    for (const chunk of stored) this.table?.set(chunk.id, { path: file.path, chunk });
+    return "chunked";
+  }
+
+  /** Forgets a file and its chunks; false when it was not indexed. */
+  private drop(file: string): boolean {
+    const old = this.manifest.files[file];
+    if (!old) return false;
+    this.keywords.remove(old.chunks.map((c) => c.id));
+    for (const chunk of old.chunks) this.table?.delete(chunk.id);
+    delete this.manifest.files[file];
+    this.dirty = true;
+    return true;
+  }
+
+  /** Files (binary ones not counted) and chunks in the index. */
+  totals(): { files: number; chunks: number } {
+    const all = Object.values(this.manifest.files);
+    return { files: all.filter((f) => !f.binary).length, chunks: all.reduce((n, f) => n + f.chunks.length, 0) };
+  }
+
+  /** A chunk and its file by id, or undefined when the chunk is gone. */
+  chunk(id: number): { path: string; chunk: StoredChunk } | undefined {
+    return this.chunkTable().get(id);
+  }
+
+  /** Every chunk id, file by file in path order. */
+  *chunkIds(): IterableIterator<number> {
+    for (const stored of Object.values(this.manifest.files)) for (const chunk of stored.chunks) yield chunk.id;
+  }
+
+  /** Chunks that define `name`: named exactly so, or a member of that name (`Class.name`). */
+  definitionsOf(name: string): Array<{ path: string; chunk: StoredChunk }> {
+    const out: Array<{ path: string; chunk: StoredChunk }> = [];
+    for (const entry of this.chunkTable().values()) {
+      const symbol = entry.chunk.symbol;
+      if (symbol && entry.chunk.kind !== "window" && (symbol === name || symbol.endsWith(`.${name}`))) out.push(entry);
+    }
+    return out;
+  }
+
+  /** The best keyword matches as ids with their BM25 scores, best first. */
+  keywordSearch(query: string, top: number): Array<{ id: number; score: number }> {
+    return this.keywords.query(query, top).filter((hit) => this.chunkTable().has(hit.id));
   }
 
   /** The chunks of a file as stored (for tests and, later, citations). */
@@ -148,14 +246,14 @@ export class CodeIndex {
    * Chunk ids are never reused, so a search that reads the new keyword file with the old chunk
    * table only misses new chunks; it never maps an id to the wrong lines.
    */
-  private save(): void {
-    const dir = indexDirOf(this.root);
+  save(): void {
+    const dir = this.indexDir;
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, ".gitignore"), "*\n");
-    for (const [file, text] of [[keywordFile(this.root), this.keywords.toJSON()], [manifestFile(this.root), JSON.stringify(this.manifest)]] as const) {
+    for (const [file, text] of [[keywordFile(dir), this.keywords.toJSON()], [manifestFile(dir), JSON.stringify(this.manifest)]] as const) {
       fs.writeFileSync(`${file}.tmp`, text);
       fs.renameSync(`${file}.tmp`, file);
     }
-    this.table = undefined;
+    this.dirty = false;
   }
 }

@@ -6,9 +6,14 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { intFlag, stringFlag, UsageError, type ParsedArgs } from "../cliArgs";
-import { CodeIndex } from "./codeIndex";
+import { createLogger } from "../logger";
+import { ModelFileError } from "../engine/errors";
+import { CodeIndex, indexDirOf } from "./codeIndex";
+import { modelStamp, type Embedder } from "./embedder";
+import { loadEmbedder } from "./embeddingSource";
+import { WorkspaceIndex } from "./workspaceIndex";
 
-export const indexUsage = "  index [--embedding-model FILE] DIR                   build or update the keyword index of DIR (in DIR/.enclave/index); prints files, chunks, seconds";
+export const indexUsage = "  index [--embedding-model FILE] DIR                   build or update the index of DIR (in DIR/.enclave/index), with vectors from the GGUF embedding model FILE when given; prints files, chunks, seconds";
 export const searchUsage = "  search --root DIR [--top K] [--json] QUERY...        print the best chunks for QUERY as a JSON array\n  search --root DIR --queries FILE [--top K]           one query per line of FILE, one JSON array per line (JSONL)";
 
 function directory(dir: string | undefined, what: string): string {
@@ -19,21 +24,61 @@ function directory(dir: string | undefined, what: string): string {
   return path.resolve(dir);
 }
 
-export async function runIndex(args: ParsedArgs, out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  if (args.flags.has("embedding-model")) {
-    // Embeddings are a later step of issue 12; an index that claimed them would be a lie.
-    err("enclave: embeddings are not built yet (--embedding-model): only the keyword index exists. Run without it.\n");
-    return 2;
+/** Which model made the vectors of an index: `search` loads it again to embed its queries. */
+const embeddingNote = (root: string) => path.join(indexDirOf(root), "embedding.json");
+
+/** Loads the embedding model FILE; a file that is not a usable model is bad input (exit 2). */
+async function embedderAt(file: string, what: string): Promise<Embedder> {
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  if (!stat) throw new UsageError(`${what} ${file}: no such file.`);
+  try {
+    return await loadEmbedder(file, { gpu: "auto", threads: 0, log: createLogger(() => undefined, () => "error") });
+  } catch (error) {
+    if (error instanceof ModelFileError) throw new UsageError(`${what}: ${error.message}`);
+    throw error;
   }
+}
+
+export async function runIndex(args: ParsedArgs, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   if (args.positional.length > 1) throw new UsageError(`index takes one directory, not ${args.positional.length}.`);
   const root = directory(args.positional[0], "index");
+  // The model is checked before anything is written: a bad --embedding-model leaves no index behind.
+  const embedder = args.flags.has("embedding-model") ? await embedderAt(stringFlag(args, "embedding-model"), "--embedding-model") : undefined;
+  const started = performance.now();
   const { stats } = await CodeIndex.update(root, { onWarning: (line) => err(`enclave: warning: ${line}\n`) });
-  out(`files: ${stats.files}\nchunks: ${stats.chunks}\nseconds: ${stats.seconds.toFixed(2)}\n`);
-  err(`(${stats.chunked} files chunked, ${stats.removed} removed, ${stats.skipped} unreadable)\n`);
+  let embedded = "";
+  if (embedder) {
+    const index = await WorkspaceIndex.open(root, indexDirOf(root));
+    index.useEmbedder(embedder);
+    const run = await index.embedPending();
+    fs.writeFileSync(embeddingNote(root), JSON.stringify({ path: path.resolve(stringFlag(args, "embedding-model")), stamp: embedder.stamp }));
+    await embedder.dispose();
+    const { chunks, embedded: total } = index.counts();
+    embedded = `, ${run.embedded} chunks embedded with ${embedder.name} (${run.seconds > 0 ? (run.embedded / run.seconds).toFixed(1) : "0"} chunks/s; ${total} of ${chunks} have a vector)`;
+  }
+  out(`files: ${stats.files}\nchunks: ${stats.chunks}\nseconds: ${((performance.now() - started) / 1000).toFixed(2)}\n`);
+  err(`(${stats.chunked} files chunked, ${stats.removed} removed, ${stats.skipped} unreadable${embedded})\n`);
   return 0;
 }
 
-export async function runSearch(args: ParsedArgs, out: (s: string) => void): Promise<number> {
+/** The embedding model an index was built with, when it is still the same file; otherwise keyword search alone. */
+async function savedEmbedder(root: string, err: (s: string) => void): Promise<Embedder | undefined> {
+  let note: { path?: string; stamp?: string };
+  try {
+    note = JSON.parse(fs.readFileSync(embeddingNote(root), "utf8")) as typeof note;
+  } catch {
+    return undefined;
+  }
+  try {
+    if (!note.path || modelStamp(note.path) !== note.stamp) throw new Error("it changed or is gone since the index was built");
+    return await loadEmbedder(note.path, { gpu: "auto", threads: 0, log: createLogger(() => undefined, () => "error") });
+  } catch (error) {
+    err(`enclave: warning: the embedding model ${note.path} is not used (${(error as Error).message}); searching by keywords alone.\n`);
+    return undefined;
+  }
+}
+
+export async function runSearch(args: ParsedArgs, out: (s: string) => void, err: (s: string) => void = () => undefined): Promise<number> {
   const root = directory(args.flags.has("root") ? stringFlag(args, "root") : undefined, "--root");
   const top = intFlag(args, "top", 10);
   if (top < 1) throw new UsageError(`--top must be at least 1, not ${top}.`);
@@ -51,13 +96,21 @@ export async function runSearch(args: ParsedArgs, out: (s: string) => void): Pro
     }
     if (queries.at(-1) === "") queries.pop();
   }
-  const index = CodeIndex.load(root);
-  if (!index) throw new UsageError(`${root} has no index yet (or one an older Enclave wrote): run \`enclave index ${root}\` first.`);
-  if (!queries) {
-    out(JSON.stringify(index.search(args.positional.join(" "), top), null, 2) + "\n");
+  if (!CodeIndex.load(root)) throw new UsageError(`${root} has no index yet (or one an older Enclave wrote): run \`enclave index ${root}\` first.`);
+  const index = await WorkspaceIndex.open(root, indexDirOf(root));
+  const embedder = await savedEmbedder(root, err);
+  if (embedder) index.useEmbedder(embedder);
+  // The contract's fields only: the chunk's text and kind stay for callers inside Enclave.
+  const search = async (query: string) => (await index.search(query, top)).map(({ path: file, startLine, endLine, symbol, score }) => ({ path: file, startLine, endLine, symbol, score }));
+  try {
+    if (!queries) {
+      out(JSON.stringify(await search(args.positional.join(" ")), null, 2) + "\n");
+      return 0;
+    }
+    // One line per query line, an empty query included, so line N of the output answers line N.
+    for (const query of queries) out(JSON.stringify(query.trim() ? await search(query) : []) + "\n");
     return 0;
+  } finally {
+    await embedder?.dispose();
   }
-  // One line per query line, an empty query included, so line N of the output answers line N.
-  for (const query of queries) out(JSON.stringify(query.trim() ? index.search(query, top) : []) + "\n");
-  return 0;
 }

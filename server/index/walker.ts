@@ -51,6 +51,31 @@ function ignoredBy(stack: readonly Rules[], relative: string, isDir: boolean): b
   return false;
 }
 
+/**
+ * The walk's verdict on one file, for updates from a file watcher: the file as the walk would
+ * list it, or undefined when the rules (the .gitignore files of each folder on its way, the
+ * excludes, the size limit) leave it out or it is gone.
+ */
+export function walkedFileAt(root: string, relative: string, options: WalkOptions = {}): WalkedFile | undefined {
+  const parts = relative.split("/");
+  if (parts.some((p) => p === "" || p === "." || p === "..")) return undefined;
+  const rules: Rules[] = [{ base: "", rules: ignore().add([...defaultExcludes, ...(options.exclude ?? [])]) }];
+  for (let depth = 0; depth < parts.length; depth++) {
+    const base = parts.slice(0, depth).join("/");
+    const own = gitignoreAt(path.join(root, base));
+    if (own) rules.push({ base, rules: own });
+    const rel = parts.slice(0, depth + 1).join("/");
+    const isDir = depth < parts.length - 1;
+    if (ignoredBy(rules, rel, isDir)) return undefined;
+    // A folder reached through a symlink is not walked, so its files are not indexed either.
+    if (isDir && fs.lstatSync(path.join(root, rel), { throwIfNoEntry: false })?.isDirectory() !== true) return undefined;
+  }
+  const absolute = path.join(root, ...parts);
+  const stat = fs.statSync(absolute, { throwIfNoEntry: false });
+  if (!stat?.isFile() || stat.size > (options.maxFileBytes ?? defaultMaxFileBytes)) return undefined;
+  return { path: relative, absolute, mtimeMs: stat.mtimeMs, size: stat.size };
+}
+
 /** Lists the indexable files under `root`, sorted by path, with their size and mtime. */
 export function walkFiles(root: string, options: WalkOptions = {}): WalkedFile[] {
   const maxBytes = options.maxFileBytes ?? defaultMaxFileBytes;

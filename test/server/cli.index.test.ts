@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { ensureModels } from "../fixtures/gguf";
 import { repoRoot } from "./harness";
 
 const cli = path.join(repoRoot, "dist", "cli.js");
@@ -79,7 +80,8 @@ test("bad input gets a clear message and exit 2", { timeout: 120_000 }, () => {
     const cases: Array<[string[], RegExp]> = [
       [["index"], /a directory is required/],
       [["index", missing], /no such directory/],
-      [["index", "--embedding-model", "embed.gguf", root], /embeddings are not built yet/],
+      [["index", "--embedding-model", path.join(root, "embed.gguf"), root], /--embedding-model .*embed\.gguf: no such file/],
+      [["index", "--embedding-model", path.join(root, "README.md"), root], /--embedding-model: .*README\.md/],
       [["search", "--root", root, "retry"], /has no index yet .*: run `enclave index/],
       [["search", "--root", missing, "retry"], /no such directory/],
       [["search", "--root", root], /needs a QUERY or --queries FILE/],
@@ -98,5 +100,41 @@ test("bad input gets a clear message and exit 2", { timeout: 120_000 }, () => {
     assert.match(help.stdout, /--queries FILE/);
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("--embedding-model embeds every chunk with a generated GGUF model; search embeds its queries with the same model, and falls back to keywords when it is gone", { timeout: 180_000 }, async () => {
+  const { tiny } = await ensureModels();
+  const root = fixtureCopy();
+  const model = `${root}-embed.gguf`;
+  fs.copyFileSync(tiny, model);
+  try {
+    const indexed = run(["index", "--embedding-model", model, root]);
+    assert.equal(indexed.status, 0, indexed.stderr);
+    const chunks = Number(/^chunks: (\d+)$/m.exec(indexed.stdout)?.[1]);
+    assert.ok(chunks > 5, indexed.stdout);
+    assert.match(indexed.stderr, new RegExp(`${chunks} chunks embedded with enclave-fixture-tiny \\([\\d.]+ chunks/s; ${chunks} of ${chunks} have a vector\\)`));
+    // One int8 vector of the model's 64 dimensions and a 4-byte id per chunk, after a one-line header.
+    const vectors = fs.readFileSync(path.join(root, ".enclave", "index", "vectors.bin"));
+    assert.equal(vectors.length - vectors.indexOf(10) - 1, chunks * (4 + 64));
+
+    const again = run(["index", "--embedding-model", model, root]);
+    assert.match(again.stderr, new RegExp(`\\(0 files chunked, 0 removed, 0 unreadable, 0 chunks embedded .*${chunks} of ${chunks} have a vector`), "nothing is embedded twice");
+
+    const hybrid = run(["search", "--root", root, "--top", "5", "ledger", "balance"]);
+    assert.equal(hybrid.status, 0, hybrid.stderr);
+    assert.equal(hybrid.stderr, "");
+    const hits = JSON.parse(hybrid.stdout) as Hit[];
+    assert.equal(hits.length, 5);
+    assert.ok(hits.some((h) => h.symbol === "ledger_balance"), JSON.stringify(hits));
+
+    fs.rmSync(model);
+    const keywordOnly = run(["search", "--root", root, "--top", "1", "ledger", "balance"]);
+    assert.equal(keywordOnly.status, 0, keywordOnly.stderr);
+    assert.match(keywordOnly.stderr, /embedding model .* is not used .*searching by keywords alone/);
+    assert.equal((JSON.parse(keywordOnly.stdout) as Hit[])[0]?.symbol, "ledger_balance");
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+    fs.rmSync(model, { force: true });
   }
 });

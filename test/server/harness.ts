@@ -36,7 +36,7 @@ export interface RunningServer {
  * Starts `dist/server.js --stdio` as a real child process and speaks LSP to it, like any editor
  * would. The client answers `workspace/configuration` for the `enclave` section with `settings`.
  */
-export async function startServer(settings: Record<string, unknown>, options: { workspace?: string; pull?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(settings: Record<string, unknown>, options: { workspace?: string; pull?: boolean; init?: Record<string, unknown> } = {}): Promise<RunningServer> {
   const child = spawn(process.execPath, [serverPath, "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
   const stderr: string[] = [];
   child.stderr!.on("data", (chunk: Buffer) => stderr.push(chunk.toString()));
@@ -79,7 +79,7 @@ export async function startServer(settings: Record<string, unknown>, options: { 
     workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: "ws" }],
     // pull: false plays a push-only client (no workspace/configuration): settings come only from didChangeConfiguration.
     capabilities: { workspace: { configuration: options.pull ?? true }, window: { workDoneProgress: true } },
-    initializationOptions: { enclave: settings },
+    initializationOptions: { enclave: settings, ...options.init },
   });
   await connection.sendNotification(InitializedNotification.type, {});
 

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { walkFiles } from "../../server/index/walker";
+import { walkedFileAt, walkFiles } from "../../server/index/walker";
 
 function tree(files: Record<string, string>): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "enclave-walk-"));
@@ -37,6 +37,23 @@ test("files over the size limit are skipped and directory symlinks are not follo
     fs.symlinkSync(path.join(root, "small.py"), path.join(root, "link.py"));
     const files = walkFiles(root, { maxFileBytes: 1000 }).map((f) => f.path);
     assert.deepEqual(files, ["link.py", "pkg/mod.py", "small.py"]);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test("enclave.index.exclude patterns and a file's own verdict (for watcher updates) follow the same rules as the walk", () => {
+  const root = tree({
+    ".gitignore": "*.log\n", "src/a.ts": "x", "src/gen/out.ts": "x", "docs/notes.md": "x", "src/b.test.ts": "x",
+    "lib/.gitignore": "private/\n", "lib/private/k.py": "x", "lib/ok.py": "x", "app.log": "x",
+  });
+  try {
+    const exclude = ["src/gen/", "*.test.ts", "docs"];
+    const files = walkFiles(root, { exclude }).map((f) => f.path);
+    assert.deepEqual(files, [".gitignore", "lib/.gitignore", "lib/ok.py", "src/a.ts"]);
+    for (const rel of ["src/a.ts", "lib/ok.py", "src/gen/out.ts", "src/b.test.ts", "docs/notes.md", "lib/private/k.py", "app.log", "missing.py", "../outside.py"]) {
+      assert.equal(walkedFileAt(root, rel, { exclude })?.path, files.includes(rel) ? rel : undefined, rel);
+    }
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }

@@ -1,0 +1,90 @@
+/**
+ * The codebase index in the real language server (dist/server.js over stdio): built in the
+ * workspace storage the client names, with work-done progress; updated from watched-file
+ * changes (change, delete); searched through enclave/index/search with the chunk's text; and
+ * resumed after a restart without chunking anything again.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { pathToFileURL } from "node:url";
+import { DidChangeWatchedFilesNotification, FileChangeType } from "vscode-languageserver-protocol";
+import { IndexSearchRequest, IndexStatusRequest, type IndexHit, type IndexStatusParams } from "../../common/protocol";
+import { repoRoot, startServer, type RunningServer } from "./harness";
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const ready = (server: RunningServer) => until("the index to be ready", async () => {
+  const status = await server.connection.sendRequest(IndexStatusRequest.type);
+  return status.state === "ready" ? status : undefined;
+});
+const search = (server: RunningServer, query: string, top = 3) => server.connection.sendRequest(IndexSearchRequest.type, { query, top }) as Promise<IndexHit[]>;
+
+test("the server indexes the workspace into its storage, follows file changes, and resumes after a restart", { timeout: 240_000 }, async () => {
+  const base = fs.mkdtempSync(path.join(os.tmpdir(), "enclave-index-server-"));
+  const workspace = path.join(base, "repo");
+  const storage = path.join(base, "storage");
+  fs.cpSync(path.join(repoRoot, "test", "fixtures", "index-repo"), workspace, { recursive: true });
+  const options = { workspace, init: { workspaceStorageDirectory: storage } };
+  let server = await startServer({}, options);
+  try {
+    const status: IndexStatusParams = await ready(server);
+    assert.equal(status.files, 6);
+    assert.match(status.message, /Codebase index: 6 files, \d+ chunks\. Keyword search only: set enclave\.embeddingModel/);
+    assert.ok(server.progress.some((p) => p.kind === "begin" && p.title === "Enclave: indexing codebase"), JSON.stringify(server.progress));
+    assert.equal(server.progress.at(-1)?.kind, "end");
+
+    const [hit] = await search(server, "get user by id", 1);
+    assert.deepEqual([hit?.path, hit?.startLine, hit?.endLine, hit?.symbol, hit?.kind], ["app/users.py", 16, 18, "UserStore.get_user_by_id", "method"]);
+    assert.match(hit!.text, /^ {4}def get_user_by_id\(self, user_id\)/);
+
+    const invoice = path.join(workspace, "billing", "invoice.js");
+    fs.appendFileSync(invoice, "\nfunction refundPartialPayment(payment, cents) {\n  return payment.amount - cents;\n}\n");
+    await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(invoice).href, type: FileChangeType.Changed }] });
+    const added = await until("the changed file to be searchable", async () => (await search(server, "refund partial payment", 1)).find((h) => h.symbol === "refundPartialPayment"));
+    assert.equal(added.path, "billing/invoice.js");
+
+    const ledger = path.join(workspace, "billing", "ledger.c");
+    fs.rmSync(ledger);
+    await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(ledger).href, type: FileChangeType.Deleted }] });
+    await until("the deleted file to leave the index", async () => ((await search(server, "ledger balance", 10)).some((h) => h.path === "billing/ledger.c") ? undefined : true));
+
+    assert.equal(await server.stop(), 0);
+    assert.ok(fs.existsSync(path.join(storage, "index", "chunks.json")), "kept in the workspace storage");
+    assert.ok(!fs.existsSync(path.join(workspace, ".enclave")), "nothing written into the workspace");
+
+    server = await startServer({}, options);
+    const resumed = await ready(server);
+    assert.equal(resumed.files, 5);
+    assert.ok(server.logs.some((l) => /Codebase index: 0 files chunked, 0 removed/.test(l)), server.logs.join("\n"));
+    assert.equal((await search(server, "refund partial payment", 1))[0]?.symbol, "refundPartialPayment");
+  } finally {
+    await server.stop();
+    fs.rmSync(base, { recursive: true, force: true });
+  }
+});
+
+test("without a workspace storage folder the index stays off and says why", { timeout: 60_000 }, async () => {
+  const server = await startServer({}, { workspace: path.join(repoRoot, "test", "fixtures", "index-repo") });
+  try {
+    const status = await until("the index status", async () => {
+      const s = await server.connection.sendRequest(IndexStatusRequest.type);
+      return /workspace storage/.test(s.message) ? s : undefined;
+    });
+    assert.equal(status.state, "off");
+    assert.match(status.message, /^The codebase index is off: the client gave no workspace storage folder/);
+    assert.deepEqual(await search(server, "get user by id"), []);
+  } finally {
+    await server.stop();
+  }
+});
