@@ -21,6 +21,7 @@ import { shieldFeature } from "./shield/feature";
 import { CodeActionRegistry } from "./codeActions";
 import { CommandRegistry } from "./commandRegistry";
 import { featureModels } from "./featureModels";
+import { MemoryCodebase } from "./chat/memoryCodebase";
 
 const features: Feature[] = [modelFeature, completionFeature, shieldFeature, chatFeature, networkFeature];
 
@@ -55,8 +56,12 @@ connection.onInitialize((params): InitializeResult => {
   });
   const codeActions = new CodeActionRegistry();
   const commands = new CommandRegistry();
+  // The folders as the client opened them; file: URIs only, since the index reads the disk.
+  const folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []))
+    .map((f) => f.uri).filter((uri) => uri.startsWith("file:")).map((uri) => fileURLToPath(uri));
+  const codebase = new MemoryCodebase(() => folders, (line) => log.debug(`Codebase index: ${line}`));
   const ctx: FeatureContext = {
-    connection, documents, settings, log, models: featureModels(models, settings), metrics: new MetricsRegistry(), codeActions, commands,
+    connection, documents, settings, log, models: featureModels(models, settings), metrics: new MetricsRegistry(), codeActions, commands, codebase,
   };
   disposables.push(codeActions.listen(connection), commands.listen(connection));
   const capabilities: ServerCapabilities = { textDocumentSync: TextDocumentSyncKind.Incremental };
