@@ -19,9 +19,10 @@ const MENTION = /(^|\s)@workspace(?=$|[\s.,;:!?)])/gi;
 
 export function parseWorkspaceMention(input: string): MentionedMessage {
   let workspace = false;
-  const text = input.replace(MENTION, (_all, before: string) => {
+  const text = input.replace(MENTION, (all: string, before: string, offset: number) => {
     workspace = true;
-    return before;
+    // "where is X, @workspace?" becomes "where is X,?": no space is left before punctuation.
+    return /[.,;:!?)]/.test(input[offset + all.length] ?? "") ? "" : before;
   });
   return { text: workspace ? text.replace(/[ \t]{2,}/g, " ").trim() : input, workspace };
 }

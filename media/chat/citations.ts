@@ -17,10 +17,10 @@ export interface Citation {
 
 /**
  * A path is segments of word characters, dots and dashes joined by `/`, ending in a file name
- * with an extension; then `:` and a line, optionally `-` (or an en dash, or `-L`) and an end line.
+ * with an extension that starts with a letter (so `v1.2:3` is not one); then `:` and a line, optionally `-` (or an en dash, or `-L`) and an end line.
  * Neither side may run on into more path or digits, so `v1.2:3` inside a longer word is not one.
  */
-const CITATION = /(?<![\w./-])(?:\.\/)?((?:[\w.-]+\/)*[\w-][\w.-]*\.[A-Za-z0-9]+):L?(\d+)(?:\s?[-–]\s?L?(\d+))?(?![\w])/g;
+const CITATION = /(?<![\w./-])(?:\.\/)?((?:[\w.-]+\/)*[\w-][\w.-]*\.[A-Za-z][A-Za-z0-9]*):L?(\d+)(?:\s?[-–]\s?L?(\d+))?(?![\w])/g;
 
 export function findCitations(text: string): Citation[] {
   const out: Citation[] = [];
