@@ -45,12 +45,13 @@ const hit = (n: number, lines: number): CodebaseHit => ({
 const count = (text: string) => Math.ceil(text.length / 4);
 
 test("retrieval keeps hits in rank order within the token budget and passes over one that does not fit", () => {
-  const hits = [hit(1, 5), hit(2, 200), hit(3, 5)];
-  const budget = 150;
+  const hits = [hit(1, 5), hit(2, 200), hit(4, 30), hit(3, 5)];
+  const budget = 100;
   const kept = fitSources(hits, budget, count);
-  assert.deepEqual(kept.map((s) => s.path), ["f1.py", "f3.py"], "the big second hit is skipped, the small third one fits");
+  assert.deepEqual(kept.map((s) => s.path), ["f1.py", "f3.py"], "the big hits are skipped, the small last one fits");
   assert.ok(count(renderSources(kept)) <= budget);
-  assert.ok(count(renderSources(fitSources(hits, 10_000, count))) > budget, "with room, all three go");
+  for (const skipped of [hits[1]!, hits[2]!]) assert.ok(count(renderSources([...kept, { ...skipped }])) > budget, `${skipped.path} would not have fit`);
+  assert.equal(fitSources(hits, 10_000, count).length, 4, "with room, all go");
   // Not even the best hit fits: its first lines go, with the range shortened to match.
   const cut = fitSources([hit(2, 200)], budget, count);
   assert.equal(cut.length, 1);
