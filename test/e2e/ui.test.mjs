@@ -46,6 +46,8 @@ const EDITOR = ".part.editor .editor-instance .monaco-editor";
 // The chat's steps (test/e2e/chatSteps.ts, compiled by tsc) run after the editor steps unless
 // ENCLAVE_E2E_CHAT=0; they are loaded after tsc ran.
 const CHAT_STEPS = path.join(ROOT, "out", "test", "e2e", "chatSteps.js");
+// The @workspace steps (test/e2e/workspaceSteps.ts) run with the chat steps, on the scripted model.
+const WORKSPACE_STEPS = path.join(ROOT, "out", "test", "e2e", "workspaceSteps.js");
 const WITH_CHAT = process.env.ENCLAVE_E2E_CHAT !== "0";
 
 const started = Date.now();
@@ -104,6 +106,7 @@ async function main() {
   const setModel = (model) =>
     writeUserSettings(userDataDir, { "enclave.model": model, "enclave.log.level": "debug", ...chat?.chatStepSettings }, "Machine");
   let chat;
+  let workspaceChat;
   try {
     const models = await step("type-check and compile (tsc), the tiny and scripted models", async () => {
       build({ bundle: false }); // The VSIX gets its own production bundle below.
@@ -116,6 +119,8 @@ async function main() {
         if (!existsSync(CHAT_STEPS)) throw new Error(`${CHAT_STEPS} is missing: tsc did not compile test/e2e/chatSteps.ts`);
         chat = createRequire(import.meta.url)(CHAT_STEPS);
         if (typeof chat?.runChatSteps !== "function") throw new Error(`${CHAT_STEPS} does not export runChatSteps`);
+        workspaceChat = createRequire(import.meta.url)(WORKSPACE_STEPS);
+        if (typeof workspaceChat?.runWorkspaceSteps !== "function") throw new Error(`${WORKSPACE_STEPS} does not export runWorkspaceSteps`);
       });
     } else {
       console.log("[e2e] ENCLAVE_E2E_CHAT=0: the chat steps are NOT run in this run");
@@ -135,6 +140,7 @@ async function main() {
       cpSync(path.join(ROOT, "test/fixtures/workspace"), workspace, { recursive: true });
       editor.prepareWorkspace(workspace);
       shieldSteps.prepareWorkspace(workspace);
+      workspaceChat?.prepareWorkspace(workspace);
       // enclave.* settings are machine-overridable: in a remote window (code-server is one) VS
       // Code ignores them in the browser-side user settings and reads the remote machine's user
       // settings instead, which code-server keeps in <user-data-dir>/Machine/settings.json.
@@ -303,6 +309,7 @@ async function main() {
       editor.shieldDiagnostic(page, { screenshot, log: (line) => console.log(`    ${line}`) }));
     await step("Ctrl+. then Enter applies the real eval fix (import ast added) and the module still runs", () =>
       shieldSteps.evalQuickFix(page, { workspace, screenshot, waitForSaved, log: (line) => console.log(`    ${line}`) }));
+    if (workspaceChat) await workspaceChat.runWorkspaceSteps(page, { step, shotsDir: SHOTS, log: (line) => console.log(`    ${line}`) });
   } catch (error) {
     results.push({ name: "harness", ok: false, error });
     console.log(`  ✖ harness: ${error?.stack ?? error}`);
