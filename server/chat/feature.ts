@@ -50,7 +50,9 @@ export const chatFeature: Feature = {
         const fresh = store.create();
         return { requestId, conversationId: fresh.id, title: "", firstInContext: 0, cleared: true, notices: [], deltas: 0 };
       }
-      if (!parsed.command && !parsed.text && !params.context?.length && !mention.workspace) throw new ResponseError(-32602, "An empty message cannot be answered.");
+      if (!parsed.command && !parsed.text && !params.context?.length) {
+        throw new ResponseError(-32602, mention.workspace ? "@workspace needs a question to search the codebase for, such as \"@workspace where is the retry logic?\"" : "An empty message cannot be answered.");
+      }
       if (params.conversationId && !store.get(params.conversationId)) {
         throw new ResponseError(ChatErrors.unknownConversation, `This server does not hold conversation ${params.conversationId}; restore it first.`);
       }
@@ -128,7 +130,14 @@ export const chatFeature: Feature = {
     const searchCodebase = async (query: string, budget: number, countTokens: (text: string) => number) => {
       if (!query.trim()) return { sources: [], notices: ["@workspace needs a question to search the codebase for."] };
       const started = performance.now();
-      const hits = await ctx.codebase.search(query, SEARCH_TOP);
+      let hits;
+      try {
+        hits = await ctx.codebase.search(query, SEARCH_TOP);
+      } catch (error) {
+        // The question is still answered, without the codebase, and the user is told why.
+        ctx.log.warn(`Chat: workspace search failed: ${(error as Error).stack ?? error}`);
+        return { sources: [], notices: [`The workspace search failed (${(error as Error).message}), so the answer does not draw on the codebase.`] };
+      }
       const sources = fitSources(hits, budget, countTokens);
       ctx.log.debug(`Chat: workspace search found ${hits.length} chunks, sent ${sources.length} in ${(performance.now() - started).toFixed(0)} ms.`);
       return { sources, notices: sources.length ? [] : ["The workspace search found no code for this question, so the answer does not draw on the codebase."] };

@@ -161,7 +161,8 @@ async function main() {
       browser = await launchChromium(runDir, isolatedEnv(runDir, { home: true }));
       page = browser.pages()[0] ?? (await browser.newPage());
       page.setDefaultTimeout(30_000);
-      await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+      // Generous: with several suites sharing two cores the workbench page has taken over 30 s to load.
+      await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`, { timeout: 120_000 });
       await page.locator(".monaco-workbench .part.statusbar").waitFor();
       await page.locator(".explorer-folders-view .monaco-list-row", { hasText: "app.py" }).first().waitFor();
       await screenshot(page, "workbench");
