@@ -38,6 +38,8 @@ interface Snapshot {
   readonly path: string;
   /** The names whose definitions were still being looked up when this snapshot was taken. */
   readonly awaiting?: readonly string[];
+  /** Where the prefix window started when this snapshot was taken. */
+  readonly windowStart: number;
 }
 
 /** Definitions may take at most this share of the extra context; the ring of recent code gets the rest. */
@@ -85,7 +87,7 @@ export class PromptBuilder {
     const lines = cursor.text.split("\n");
     const window = windows.window(`${request.uri}#${prefixBudget}`, lines, cursor.line, prefixBudget);
     const suffix = suffixWindow(lines, cursor.line, lineAfter.text, budgetLeft(budgets.suffixTokens, lineAfter.tokens), tokens);
-    const snapshot = this.contextFor(request, engine, window.text, suffix, budgets.contextTokens);
+    const snapshot = this.contextFor(request, engine, window, suffix, budgets.contextTokens);
     return renderPrompt(template, {
       repo: snapshot.repo, path: snapshot.path, comment: commentMarker(request.languageId), context: snapshot.files,
       prefix: headerAbove(facts, window.startLine) + window.text, suffix, line: line.text,
@@ -93,13 +95,16 @@ export class PromptBuilder {
   }
 
   /**
-   * The extra context, taken when the user enters a file and kept while they type in it. A snapshot
-   * taken while the definitions were still being looked up is taken once more when they arrive
-   * (one change of the prompt's head, then stable again); the completion never waits for them.
+   * The extra context, taken when the user enters a file and kept while they type in it. The
+   * completion never waits for definitions: a snapshot taken while they were still being looked
+   * up is taken once more after they arrived, at the next move of the prefix window, when most of
+   * the prompt is evaluated again anyway, so their arrival never costs a keystroke a full prompt.
    */
-  private contextFor(request: PromptRequest, engine: Engine, above: string, below: string, budget: number): Snapshot {
+  private contextFor(request: PromptRequest, engine: Engine, window: { text: string; startLine: number }, below: string, budget: number): Snapshot {
+    const above = window.text;
     const current = this.snapshot?.uri === request.uri ? this.snapshot : undefined;
-    if (current && (!current.awaiting || this.definitions?.waiting(request.uri, current.awaiting))) return current;
+    const retake = current?.awaiting && current.windowStart !== window.startLine && !this.definitions?.waiting(request.uri, current.awaiting);
+    if (current && !retake) return current;
     const names = current?.awaiting ?? (this.definitions ? namesNearCursor(above, request.facts.imports?.text) : []);
     const found = this.definitions?.lookup(request.uri, names);
     const count = (t: string): number => engine.countTokens(t);
@@ -121,6 +126,7 @@ export class PromptBuilder {
       files: files.map((f) => ({ path: paths.relative(f.path), text: f.text })),
       repo: paths.repo,
       path: paths.relative(request.uri),
+      windowStart: window.startLine,
       // Waited for once only: a lookup that failed is not retried on every keystroke.
       ...(this.definitions && names.length && found === undefined && !current ? { awaiting: names } : {}),
     };

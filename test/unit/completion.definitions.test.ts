@@ -38,37 +38,47 @@ test("names near the cursor: calls, members and types nearest first, then import
   assert.deepEqual(namesNearCursor(prefix, "from billing import charge_card, Invoice"), ["items", "computeTotal", "fetchUser", "UserRecord", "billing", "charge_card", "Invoice"]);
 });
 
-test("definitions join the completion's extra context once found, without ever making a completion wait, and stay put while typing", async () => {
+/** A file whose line 5 uses three names, then 200 lines of other code and a second place to type at. */
+const doc = [
+  "import { computeTotal } from './billing/total';", "", "export function checkout(cart) {", "  const user = api.fetchUser(cart.owner);", "  helper();", "  const sum = ",
+  ...Array.from({ length: 200 }, (_, i) => `  step_${i}(user, sum);`), "  const end = ", "}", "",
+].join("\n");
+const near = doc.indexOf("const sum = ") + "const sum = ".length;
+const far = doc.indexOf("const end = ") + "const end = ".length;
+const imports = { text: "import { computeTotal } from './billing/total';", endLine: 1 };
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+test("definitions join the completion's extra context without making a completion wait, at the prefix window's next move", async () => {
   const codebase = new GatedCodebase([
     def("computeTotal", "file:///w/billing/total.ts", "export function computeTotal(items: Item[]): number {\n  return items.reduce((s, i) => s + i.price, 0);\n}"),
     def("Api.fetchUser", "file:///w/api.ts", "fetchUser(id: string): User {\n  return this.users.get(id);\n}"),
     def("helper", "file:///w/cart.ts", "function helper() {}"),
   ]);
   const builder = new PromptBuilder(new ContextRing(), new DefinitionContext(codebase));
-  const budgets = { prefixTokens: 400, suffixTokens: 50, contextTokens: 400 };
-  const doc = "import { computeTotal } from './billing/total';\n\nexport function checkout(cart) {\n  const user = api.fetchUser(cart.owner);\n  helper();\n  const sum = \n}\n";
-  const at = doc.indexOf("const sum = ") + "const sum = ".length;
-  const imports = { text: "import { computeTotal } from './billing/total';", endLine: 1 };
+  const budgets = { prefixTokens: 80, suffixTokens: 30, contextTokens: 400 };
   const build = (text: string, offset: number): string => show(builder.build({ uri: "file:///w/cart.ts", languageId: "typescript", cursor: cursorLine(text, offset), facts: { mode: "single", imports } }, engine, qwenRepoTemplate, budgets));
+  const head = (prompt: string) => prompt.slice(0, prompt.lastIndexOf("<fimMiddle>"));
 
-  const first = build(doc, at);
+  const first = build(doc, near);
   assert.equal(codebase.asked.length, 1, "the first completion started the lookup");
+  assert.deepEqual(codebase.asked[0]!.slice(0, 3), ["helper", "owner", "fetchUser"]);
   assert.doesNotMatch(first, /computeTotal\(items/, "and did not wait for it");
-  assert.equal(build(doc, at), first, "while the lookup runs, the prompt stays as it was");
-
   codebase.open();
-  await new Promise((resolve) => setImmediate(resolve));
-  const withDefinitions = build(doc, at);
-  assert.match(withDefinitions, /<fimFileSep>billing\/total\.ts\nexport function computeTotal\(items: Item\[\]\): number \{/);
-  assert.match(withDefinitions, /<fimFileSep>api\.ts\nfetchUser\(id: string\): User/);
-  assert.doesNotMatch(withDefinitions, /function helper\(\) \{\}/, "a definition in the file itself is not repeated");
-  assert.ok(withDefinitions.indexOf("api.ts\n") < withDefinitions.indexOf("<fimFileSep>cart.ts"), "the extra context comes before the file");
-
-  // Typing changes only the last piece, and asks the index nothing more.
-  const typed = build(doc.slice(0, at) + "comp" + doc.slice(at), at + 4);
-  assert.equal(typed.slice(0, typed.lastIndexOf("<fimMiddle>")), withDefinitions.slice(0, withDefinitions.lastIndexOf("<fimMiddle>")));
+  await settle();
+  // Typing on the line after they arrived: only the last piece changes, the context stays.
+  const typed = build(doc.slice(0, near) + "comp" + doc.slice(near), near + 4);
+  assert.equal(head(typed), head(first), "the definitions' arrival does not change the prompt under the user's typing");
   assert.ok(typed.endsWith("const sum = comp"));
-  assert.equal(codebase.asked.length, 1);
+
+  // The prefix window moves (the cursor goes 200 lines down): now the definitions join.
+  const moved = build(doc, far);
+  assert.match(moved, /<fimFileSep>billing\/total\.ts\nexport function computeTotal\(items: Item\[\]\): number \{/);
+  assert.match(moved, /<fimFileSep>api\.ts\nfetchUser\(id: string\): User/);
+  assert.doesNotMatch(moved, /function helper\(\) \{\}/, "a definition in the file itself is not repeated");
+  assert.ok(moved.indexOf("api.ts\n") < moved.indexOf("<fimFileSep>cart.ts"), "the extra context comes before the file");
+  const typedThere = build(doc.slice(0, far) + "1" + doc.slice(far), far + 1);
+  assert.equal(head(typedThere), head(moved), "and then stays put while typing");
+  assert.equal(codebase.asked.length, 1, "the index was asked once");
 });
 
 test("definitions keep to their share of the context budget", async () => {
@@ -76,11 +86,10 @@ test("definitions keep to their share of the context budget", async () => {
   const codebase = new GatedCodebase([big, def("fetchUser", "file:///w/api.ts", "fetchUser() {}")]);
   codebase.open();
   const builder = new PromptBuilder(new ContextRing(), new DefinitionContext(codebase));
-  const doc = "const u = api.fetchUser(1);\nconst t = computeTotal(u);\nx = ";
-  const build = () => show(builder.build({ uri: "file:///w/cart.ts", languageId: "typescript", cursor: cursorLine(doc, doc.length), facts: { mode: "single" } }, engine, qwenRepoTemplate, { prefixTokens: 200, suffixTokens: 20, contextTokens: 100 }));
-  build();
-  await new Promise((resolve) => setImmediate(resolve));
-  const prompt = build();
+  const build = (offset: number) => show(builder.build({ uri: "file:///w/cart.ts", languageId: "typescript", cursor: cursorLine(doc, offset), facts: { mode: "single", imports } }, engine, qwenRepoTemplate, { prefixTokens: 80, suffixTokens: 20, contextTokens: 100 }));
+  build(near);
+  await settle();
+  const prompt = build(far);
   assert.match(prompt, /fetchUser\(\) \{\}/, "the small definition fits");
   assert.doesNotMatch(prompt, /total\.ts/, "the one over half the context budget does not");
 });
