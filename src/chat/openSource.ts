@@ -23,8 +23,10 @@ export async function openSourceAt(uri: string, startLine: number, endLine: numb
   const first = Math.min(Math.max(1, startLine), last);
   const start = new vscode.Position(first - 1, 0);
   const end = document.lineAt(last - 1).range.end;
-  // The anchor at the end and the cursor at the start: the status bar then reads the first cited line.
-  const editor = await vscode.window.showTextDocument(document, { selection: new vscode.Selection(end, start), preview: true, viewColumn: vscode.ViewColumn.One });
+  const editor = await vscode.window.showTextDocument(document, { preview: true, viewColumn: vscode.ViewColumn.One });
+  // The anchor at the end and the cursor at the start (showTextDocument's own `selection` option
+  // puts the cursor at the end): the status bar then reads the first cited line.
+  editor.selection = new vscode.Selection(end, start);
   editor.revealRange(new vscode.Range(start, end), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   return editor;
 }
