@@ -323,6 +323,23 @@ export interface ChatMessageRecord {
   readonly stopReason?: StopReason;
   readonly usage?: ChatUsage;
   readonly timings?: ChatTimings;
+  /**
+   * On a user message that asked the codebase (`@workspace` or the "Search codebase" toggle):
+   * the chunks the search found and the prompt carried, best first.
+   */
+  readonly sources?: readonly ChatSource[];
+}
+
+/** A chunk of a workspace file that a chat message carried to the model (1-based, inclusive lines). */
+export interface ChatSource {
+  /** Relative to its workspace folder, with forward slashes: what the model cites. */
+  readonly path: string;
+  readonly uri: string;
+  readonly startLine: number;
+  readonly endLine: number;
+  readonly symbol: string | null;
+  /** The lines as the model read them. */
+  readonly text: string;
 }
 
 export interface ChatConversationSummary {
@@ -350,6 +367,8 @@ export interface ChatSendParams {
   /** What the user typed, possibly starting with a slash command. */
   readonly text: string;
   readonly context?: readonly ChatContextItem[];
+  /** Search the codebase for this message, as `@workspace` in `text` also asks (the context bar's toggle). */
+  readonly searchWorkspace?: boolean;
 }
 
 export interface ChatSendResult {

@@ -6,6 +6,7 @@ import type { FeatureModels } from "./featureModels";
 import type { MetricsRegistry } from "./metricsRegistry";
 import type { CodeActionRegistry } from "./codeActions";
 import type { CommandRegistry } from "./commandRegistry";
+import type { CodebaseSearch } from "./chat/codebaseSearch";
 
 /**
  * Everything a feature may use. Features get their collaborators here instead of reaching
@@ -24,6 +25,8 @@ export interface FeatureContext {
   readonly codeActions: CodeActionRegistry;
   /** Features add `workspace/executeCommand` commands here; never call `connection.onExecuteCommand` (there is one handler). */
   readonly commands: CommandRegistry;
+  /** The workspace's code, searched by chat's @workspace and completions' definitions (one shared index). */
+  readonly codebase: CodebaseSearch;
 }
 
 /**

@@ -24,6 +24,7 @@ import { CommandRegistry } from "./commandRegistry";
 import { featureModels } from "./featureModels";
 import { createIndexFeature, type IndexFeature } from "./index/feature";
 import { IndexService } from "./index/indexService";
+import { MemoryCodebase } from "./chat/memoryCodebase";
 
 const features: Feature[] = [modelFeature, completionFeature, shieldFeature, chatFeature, editFeature, networkFeature];
 
@@ -63,8 +64,12 @@ connection.onInitialize((params): InitializeResult => {
   indexing = createIndexFeature(codebase, { folder: folder?.startsWith("file:") ? fileURLToPath(folder) : undefined, workspaceStorage: init.workspaceStorageDirectory });
   const codeActions = new CodeActionRegistry();
   const commands = new CommandRegistry();
+  // The folders as the client opened them; file: URIs only, since the index reads the disk.
+  const folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []))
+    .map((f) => f.uri).filter((uri) => uri.startsWith("file:")).map((uri) => fileURLToPath(uri));
+  const codebase = new MemoryCodebase(() => folders, (line) => log.debug(`Codebase index: ${line}`));
   const ctx: FeatureContext = {
-    connection, documents, settings, log, models: featureModels(models, settings), metrics: new MetricsRegistry(), codeActions, commands,
+    connection, documents, settings, log, models: featureModels(models, settings), metrics: new MetricsRegistry(), codeActions, commands, codebase,
   };
   disposables.push(codeActions.listen(connection), commands.listen(connection));
   const capabilities: ServerCapabilities = { textDocumentSync: TextDocumentSyncKind.Incremental };

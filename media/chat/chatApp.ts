@@ -11,7 +11,7 @@ import { renderScan } from "./markdown";
 import { renderMessage } from "./messageView";
 import type { CodeAction, HostMessage, ViewMessage, WebviewMessage } from "./messages";
 
-const WELCOME = "Ask about your code. Select code and use /explain, /fix, /tests or /doc, or type @ to attach a file. The model runs on this machine: nothing you write leaves it.";
+const WELCOME = "Ask about your code. Select code and use /explain, /fix, /tests or /doc, type @ to attach a file, or start with @workspace to search the whole codebase. The model runs on this machine: nothing you write leaves it.";
 
 export class ChatApp {
   private messages: ViewMessage[] = [];
@@ -47,7 +47,7 @@ export class ChatApp {
     this.status = $("status");
     this.toast = $("toast");
     this.composer = new Composer($("composer"), {
-      send: (text) => this.post({ type: "send", text }),
+      send: (text) => this.post({ type: "send", text, ...(this.context.searchCodebase ? { searchWorkspace: true } : {}) }),
       stop: () => this.post({ type: "stop" }),
       addFile: () => this.post({ type: "addFile" }),
     });
@@ -174,6 +174,13 @@ export class ChatApp {
   }
 
   private onTranscriptClick(event: Event): void {
+    const citation = (event.target as HTMLElement).closest<HTMLButtonElement>("button.citation");
+    const cited = citation?.closest<HTMLElement>("article[data-id]");
+    if (citation && cited) {
+      const { path, start, end } = citation.dataset;
+      this.post({ type: "openSource", messageId: cited.dataset.id!, path: path ?? "", startLine: Number(start), endLine: Number(end) });
+      return;
+    }
     const button = (event.target as HTMLElement).closest<HTMLButtonElement>("button[data-action]");
     const article = button?.closest<HTMLElement>("article[data-id]");
     if (!button || !article) return;

@@ -1,8 +1,20 @@
-/** The context bar: a chip for each thing the next message carries, each removable, and "Add file". */
+/**
+ * The context bar: a chip for each thing the next message carries, each removable, "Add file",
+ * and the "Search codebase" toggle (the same as writing @workspace in every message while on).
+ */
 import type { ContextChip } from "./messages";
 
 export class ContextBar {
+  private readonly searchToggle: HTMLButtonElement;
+
   constructor(private readonly root: HTMLElement, private readonly actions: { remove(id: string): void; addFile(): void }) {
+    this.searchToggle = document.createElement("button");
+    this.searchToggle.type = "button";
+    this.searchToggle.className = "search-toggle";
+    this.searchToggle.setAttribute("aria-pressed", "false");
+    this.searchToggle.title = "Search the codebase for each message and send the best matches with it (like @workspace)";
+    this.searchToggle.innerHTML = `<span class="codicon codicon-search" aria-hidden="true"></span> Search codebase`;
+    this.searchToggle.addEventListener("click", () => this.searchToggle.setAttribute("aria-pressed", String(!this.searchCodebase)));
     root.classList.add("context-bar");
     root.setAttribute("role", "group");
     root.setAttribute("aria-label", "Attached to the next message");
@@ -13,6 +25,11 @@ export class ContextBar {
       else if (button.dataset.add) this.actions.addFile();
     });
     this.update([]);
+  }
+
+  /** Whether the next message should search the codebase. */
+  get searchCodebase(): boolean {
+    return this.searchToggle.getAttribute("aria-pressed") === "true";
   }
 
   update(chips: readonly ContextChip[]): void {
@@ -40,6 +57,6 @@ export class ContextBar {
     add.setAttribute("label", "Attach a file");
     add.textContent = "File";
     add.title = "Attach a file (or type @)";
-    this.root.append(add);
+    this.root.append(add, this.searchToggle);
   }
 }

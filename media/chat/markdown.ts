@@ -7,7 +7,9 @@
 import MarkdownIt from "markdown-it";
 import { splitMarkdown, type CodeSegment } from "./codeBlocks";
 import { escapeHtml, highlightCode } from "./highlight";
-import type { BlockScan } from "./messages";
+import type { BlockScan, ViewSource } from "./messages";
+import { citationButton, linkCitations } from "./sourcesView";
+import { findCitations, matchSource } from "./citations";
 
 /** Answers follow Markdown's rules; the user's own words keep their line breaks. */
 const renderers = { answer: markdownIt(false), user: markdownIt(true) };
@@ -16,6 +18,15 @@ function markdownIt(breaks: boolean): InstanceType<typeof MarkdownIt> {
   const md = new MarkdownIt({ html: false, breaks, linkify: false, typographer: false, highlight: (code, lang) => highlightCode(code, lang) });
   // Images would load from wherever the model points; show their description instead.
   md.renderer.rules.image = (tokens, index) => `<span class="image-alt">[${escapeHtml(tokens[index]!.content || "image")}]</span>`;
+  // Citations of the workspace chunks a question sent become links, in prose and in inline code.
+  md.renderer.rules.text = (tokens, index, _options, env) => linkCitations(tokens[index]!.content, sourcesIn(env));
+  const inlineCode = md.renderer.rules.code_inline!;
+  md.renderer.rules.code_inline = (tokens, index, options, env, self) => {
+    const content = tokens[index]!.content;
+    const [only] = findCitations(content);
+    const source = only && only.length === content.trim().length ? matchSource(only.path, sourcesIn(env) ?? []) : undefined;
+    return source ? `<code>${citationButton(source.path, only!.startLine, only!.endLine, content)}</code>` : inlineCode(tokens, index, options, env, self);
+  };
   return md;
 }
 
@@ -26,12 +37,20 @@ export interface RenderOptions {
   readonly streaming?: boolean;
   /** Single line breaks are kept (for the user's own messages). */
   readonly breaks?: boolean;
+  /** Workspace chunks the question sent: citations of them become links. */
+  readonly sources?: readonly ViewSource[];
+}
+
+/** markdown-it hands each rule the `env` given to render(); ours carries the message's sources. */
+function sourcesIn(env: unknown): readonly ViewSource[] | undefined {
+  return (env as { sources?: readonly ViewSource[] } | undefined)?.sources;
 }
 
 /** The HTML of a message's Markdown: an answer, or code the user pasted. */
 export function renderAnswer(text: string, options: RenderOptions = {}): string {
   const md = options.breaks ? renderers.user : renderers.answer;
-  return splitMarkdown(text).map((segment) => segment.kind === "markdown" ? md.render(segment.text) : renderCodeBlock(segment, options)).join("");
+  const env: Record<string, unknown> = { sources: options.sources };
+  return splitMarkdown(text).map((segment) => segment.kind === "markdown" ? md.render(segment.text, env) : renderCodeBlock(segment, options)).join("");
 }
 
 const actions = [

@@ -20,6 +20,15 @@ export interface BlockScan {
   readonly note?: string;
 }
 
+/** A chunk of a workspace file that a message carried to the model (1-based, inclusive lines). */
+export interface ViewSource {
+  readonly path: string;
+  readonly startLine: number;
+  readonly endLine: number;
+  readonly symbol: string | null;
+  readonly text: string;
+}
+
 /** One message as the webview shows it. */
 export interface ViewMessage {
   readonly id: string;
@@ -36,6 +45,11 @@ export interface ViewMessage {
   readonly error?: string;
   /** Shield results by code block index. */
   readonly scans?: Readonly<Record<number, BlockScan>>;
+  /**
+   * What a workspace search sent with the question: on the user message (shown as the
+   * @workspace badge) and on its answer (whose citations of them become links, and which lists them).
+   */
+  readonly sources?: readonly ViewSource[];
 }
 
 /** One chip of the context bar. */
@@ -87,7 +101,8 @@ export type CodeAction = "copy" | "insert" | "apply" | "newFile";
 /** Webview → host, keyed by `type`. */
 export interface WebviewToHost {
   ready: NoFields;
-  send: { readonly text: string };
+  /** `searchWorkspace`: the context bar's "Search codebase" toggle is on. */
+  send: { readonly text: string; readonly searchWorkspace?: boolean };
   stop: NoFields;
   newChat: NoFields;
   openConversation: { readonly id: string };
@@ -97,6 +112,8 @@ export interface WebviewToHost {
   addFile: NoFields;
   selectModel: NoFields;
   codeAction: { readonly action: CodeAction; readonly messageId: string; readonly blockIndex: number };
+  /** A citation or source was clicked: open the file of the message's source with this path at these lines. */
+  openSource: { readonly messageId: string; readonly path: string; readonly startLine: number; readonly endLine: number };
 }
 
 /** A message of a map as it travels: its key in `type`, its fields beside it. */

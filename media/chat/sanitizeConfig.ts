@@ -6,17 +6,17 @@
  */
 export const purifyConfig = {
   ALLOWED_TAGS: [
-    "a", "article", "blockquote", "br", "button", "code", "del", "div", "em", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-    "hr", "li", "ol", "p", "pre", "s", "span", "strong", "table", "tbody", "td", "th", "thead", "tr", "ul",
+    "a", "article", "blockquote", "br", "button", "code", "del", "details", "div", "em", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+    "hr", "li", "ol", "p", "pre", "s", "span", "strong", "summary", "table", "tbody", "td", "th", "thead", "tr", "ul",
   ],
-  ALLOWED_ATTR: ["aria-label", "class", "data-action", "data-block", "data-id", "data-severity", "href", "role", "start", "title", "type"],
+  ALLOWED_ATTR: ["aria-label", "class", "data-action", "data-block", "data-end", "data-id", "data-path", "data-severity", "data-start", "href", "role", "start", "title", "type"],
   /** Links may go to web pages and mail only. */
   ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
   /**
    * DOMPurify checks the value of every attribute that is not "URI-safe" against the link
-   * pattern above; these carry plain words (our buttons' data, ARIA labels), never URLs.
+   * pattern above; these carry plain words (our buttons' data, ARIA labels, a cited file's relative path), never URLs.
    */
-  ADD_URI_SAFE_ATTR: ["aria-label", "data-action", "data-block", "data-id", "data-severity", "start", "type"],
+  ADD_URI_SAFE_ATTR: ["aria-label", "data-action", "data-block", "data-end", "data-id", "data-path", "data-severity", "data-start", "start", "type"],
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
   RETURN_TRUSTED_TYPE: false,

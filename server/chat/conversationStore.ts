@@ -4,7 +4,7 @@
  * so the server never writes chat history to disk.
  */
 import { randomUUID } from "node:crypto";
-import type { ChatConversation, ChatConversationSummary, ChatMessageRecord } from "../../common/protocol";
+import type { ChatConversation, ChatConversationSummary, ChatMessageRecord, ChatSource } from "../../common/protocol";
 
 /** Beyond this many live conversations the least recently updated one is forgotten. */
 const MAX_CONVERSATIONS = 100;
@@ -79,6 +79,13 @@ export function invalidConversation(value: unknown): string | undefined {
   for (const [i, m] of c.messages.entries()) {
     if (!m || (m.role !== "user" && m.role !== "assistant") || typeof m.text !== "string") return `message ${i} is not a user or assistant message with text`;
     if (m.context !== undefined && (!Array.isArray(m.context) || m.context.some((x: unknown) => typeof (x as { text?: unknown } | null)?.text !== "string"))) return `message ${i} has malformed attachments`;
+    if (m.sources !== undefined && (!Array.isArray(m.sources) || m.sources.some(malformedSource))) return `message ${i} has malformed workspace sources`;
   }
   return undefined;
+}
+
+function malformedSource(value: unknown): boolean {
+  const s = value as Partial<ChatSource> | null;
+  return !s || typeof s.path !== "string" || typeof s.uri !== "string" || typeof s.text !== "string"
+    || !Number.isInteger(s.startLine) || !Number.isInteger(s.endLine);
 }

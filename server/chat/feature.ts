@@ -20,9 +20,13 @@ import { DeltaStream } from "./deltaStream";
 import { fitAttachments } from "./fitAttachments";
 import { commandPrompts } from "./prompts";
 import { parseSlashCommand } from "../../common/slashCommand";
+import { parseWorkspaceMention } from "../../common/workspaceMention";
+import { fitSources, SEARCH_TOP } from "./workspaceSources";
 
 /** Attachments of one message may take at most this share of the context window. */
 const ATTACHMENT_SHARE = 0.5;
+/** Chunks found by a workspace search may take at most this share of the context window. */
+const WORKSPACE_SHARE = 0.25;
 const TITLE_CHARS = 60;
 
 export const chatFeature: Feature = {
@@ -37,12 +41,18 @@ export const chatFeature: Feature = {
     const send = async (params: ChatSendParams, token: CancellationToken): Promise<ChatSendResult> => {
       const startedAt = performance.now();
       const { requestId } = params;
-      const parsed = parseSlashCommand(params.text ?? "");
+      const slash = parseSlashCommand(params.text ?? "");
+      // `@workspace` asks for a codebase search; the word itself is not part of the question.
+      const mention = parseWorkspaceMention(slash.text);
+      const parsed = { ...slash, text: mention.text };
+      const searchWorkspace = mention.workspace || params.searchWorkspace === true;
       if (parsed.command === "clear") {
         const fresh = store.create();
         return { requestId, conversationId: fresh.id, title: "", firstInContext: 0, cleared: true, notices: [], deltas: 0 };
       }
-      if (!parsed.command && !parsed.text && !params.context?.length) throw new ResponseError(-32602, "An empty message cannot be answered.");
+      if (!parsed.command && !parsed.text && !params.context?.length) {
+        throw new ResponseError(-32602, mention.workspace ? "@workspace needs a question to search the codebase for, such as \"@workspace where is the retry logic?\"" : "An empty message cannot be answered.");
+      }
       if (params.conversationId && !store.get(params.conversationId)) {
         throw new ResponseError(ChatErrors.unknownConversation, `This server does not hold conversation ${params.conversationId}; restore it first.`);
       }
@@ -65,10 +75,12 @@ export const chatFeature: Feature = {
         const conversationId = conversation.id;
         const settings = await ctx.settings.get(params.context?.find((c) => c.uri)?.uri);
         const attachments = fitAttachments(params.context ?? [], Math.floor(engine.model.contextSize * ATTACHMENT_SHARE), (t) => engine.countTokens(t));
+        const found = searchWorkspace ? await searchCodebase(parsed.text, Math.floor(engine.model.contextSize * WORKSPACE_SHARE), (t) => engine.countTokens(t)) : undefined;
         const user: ChatMessageRecord = {
           id: randomUUID(), role: "user", text: parsed.text, createdAt: Date.now(),
           ...(parsed.command ? { command: parsed.command } : {}),
           ...(attachments.items.length ? { context: attachments.items } : {}),
+          ...(found?.sources.length ? { sources: found.sources } : {}),
         };
         const outcome = await runTurn({
           engine, history: conversation.messages, firstInContext: conversation.firstInContext, user,
@@ -96,7 +108,7 @@ export const chatFeature: Feature = {
         ctx.log.debug(`Chat ${requestId}: ${assistant.usage?.generatedTokens} tokens, ${assistant.stopReason}, prompt ${assistant.usage?.promptTokens} (reused ${assistant.usage?.promptTokensReused}) in ${assistant.timings?.totalMs.toFixed(0)} ms.`);
         return {
           requestId, conversationId, title: updated.title, firstInContext: updated.firstInContext, user, assistant,
-          notices: [...attachments.notices, ...outcome.notices], deltas, ...(repair?.repaired ? { repaired: repair.repaired } : {}),
+          notices: [...attachments.notices, ...(found?.notices ?? []), ...outcome.notices], deltas, ...(repair?.repaired ? { repaired: repair.repaired } : {}),
         };
       });
       queue = turn.catch(() => undefined);
@@ -112,6 +124,23 @@ export const chatFeature: Feature = {
         dispose();
         running.delete(requestId);
       }
+    };
+
+    /** The chunks for a question within `budget` tokens, and a sentence when the search found nothing to send. */
+    const searchCodebase = async (query: string, budget: number, countTokens: (text: string) => number) => {
+      if (!query.trim()) return { sources: [], notices: ["@workspace needs a question to search the codebase for."] };
+      const started = performance.now();
+      let hits;
+      try {
+        hits = await ctx.codebase.search(query, SEARCH_TOP);
+      } catch (error) {
+        // The question is still answered, without the codebase, and the user is told why.
+        ctx.log.warn(`Chat: workspace search failed: ${(error as Error).stack ?? error}`);
+        return { sources: [], notices: [`The workspace search failed (${(error as Error).message}), so the answer does not draw on the codebase.`] };
+      }
+      const sources = fitSources(hits, budget, countTokens);
+      ctx.log.debug(`Chat: workspace search found ${hits.length} chunks, sent ${sources.length} in ${(performance.now() - started).toFixed(0)} ms.`);
+      return { sources, notices: sources.length ? [] : ["The workspace search found no code for this question, so the answer does not draw on the codebase."] };
     };
 
     return [

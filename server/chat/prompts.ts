@@ -61,3 +61,8 @@ export function attachmentHeading(kind: "selection" | "file" | "problems", label
     case "problems": return `Problems reported in ${label}:`;
   }
 }
+
+/** Heads the chunks a workspace search found; the example shows the citation form the chat turns into links. */
+export function workspaceHeading(example: string): string {
+  return `Code found in the workspace for this question, each piece under its path and lines. Cite the pieces you use as path:startLine-endLine, for example ${example}.`;
+}

@@ -5,6 +5,7 @@
  */
 import type { ChatMessage } from "../engine/types";
 import type { ChatContextItem, ChatMessageRecord } from "../../common/protocol";
+import { renderSources } from "./workspaceSources";
 import { attachmentHeading, commandPrompts, droppedTurnsNote, systemPrompt, unchangedAttachmentNote } from "./prompts";
 
 /** How many dropped questions the reminder names, and how long each may be. */
@@ -36,6 +37,8 @@ export function userContent(message: ChatMessageRecord, seen: Map<string, string
     seen.set(key, item.text);
     parts.push(renderAttachment(item));
   }
+  // What a workspace search found comes last, nearest the answer that should cite it.
+  if (message.sources?.length) parts.push(renderSources(message.sources));
   return parts.join("\n\n");
 }
 

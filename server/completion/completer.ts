@@ -18,6 +18,7 @@ import { ContextRing } from "./contextRing";
 import { cursorLine } from "./cursorLine";
 import { EditTracker } from "./editTracker";
 import { pickTemplate, type TemplateChoice } from "./pickTemplate";
+import type { DefinitionContext } from "./definitionContext";
 import { PromptBuilder } from "./promptBuilder";
 import { promptRoomProblem, runModel, type ModelInput, type ModelRun } from "./runModel";
 import type { CompletionGate, GateFinding } from "./shieldGate";
@@ -64,7 +65,7 @@ export class Completer {
   readonly debounce = new AdaptiveDebounce();
   readonly ring = new ContextRing();
   readonly tracker: EditTracker;
-  private readonly builder = new PromptBuilder(this.ring);
+  private readonly builder: PromptBuilder;
   private readonly templates = new WeakMap<Engine, TemplateChoice>();
   /** The request being answered; a newer request aborts it. */
   private running?: AbortController;
@@ -72,8 +73,10 @@ export class Completer {
   private prefetching?: Prefetch & { readonly controller: AbortController };
   private snoozedUntil = 0;
 
-  constructor(private readonly gate: CompletionGate, private readonly log: Logger, textOf: (uri: string) => string | undefined) {
+  /** `definitions`: where the definitions of names near the cursor come from (the codebase index), if anywhere. */
+  constructor(private readonly gate: CompletionGate, private readonly log: Logger, textOf: (uri: string) => string | undefined, definitions?: DefinitionContext) {
     this.tracker = new EditTracker(this.ring, textOf);
+    this.builder = new PromptBuilder(this.ring, definitions);
   }
 
   /** Pauses automatic completions for `minutes` (0 resumes); returns when they resume, or null. */

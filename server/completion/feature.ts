@@ -25,6 +25,7 @@ import { promptWindowOf } from "./documentWindow";
 import type { ModelInput } from "./runModel";
 import { ShieldGate, type CompletionGate } from "./shieldGate";
 import { loadSyntax } from "./syntaxFacts";
+import { DefinitionContext } from "./definitionContext";
 
 const emptyList: InlineCompletionList = { items: [] };
 
@@ -72,7 +73,8 @@ export function createCompletionFeature(makeGate: () => CompletionGate = () => n
     }),
     register(ctx: FeatureContext): Disposable[] {
       const gate = makeGate();
-      const completer = new Completer(gate, ctx.log, (uri) => ctx.documents.get(uri)?.getText());
+      const definitions = new DefinitionContext(ctx.codebase, (e) => ctx.log.debug(`Definitions for completion context failed: ${e.message}`));
+      const completer = new Completer(gate, ctx.log, (uri) => ctx.documents.get(uri)?.getText(), definitions);
       // Loading a grammar and compiling Shield's rules for a language takes a few hundred ms
       // once; doing it when a file opens keeps it off the first suggestion's critical path.
       const warm = (languageId: string): void => {

@@ -8,6 +8,7 @@
 import type { Engine, PromptPiece } from "../engine/types";
 import { commentMarker } from "./commentMarker";
 import type { ContextRing } from "./contextRing";
+import { namesNearCursor, type DefinitionContext } from "./definitionContext";
 import type { CursorLine } from "./cursorLine";
 import { holdToBudget } from "./lineBudget";
 import { LineTokens } from "./lineTokens";
@@ -35,7 +36,14 @@ interface Snapshot {
   readonly files: readonly ContextFile[];
   readonly repo: string;
   readonly path: string;
+  /** The names whose definitions were still being looked up when this snapshot was taken. */
+  readonly awaiting?: readonly string[];
+  /** Where the prefix window started when this snapshot was taken. */
+  readonly windowStart: number;
 }
+
+/** Definitions may take at most this share of the extra context; the ring of recent code gets the rest. */
+const DEFINITION_SHARE = 0.5;
 
 /**
  * Tokens of the cursor's line that the budgets do not charge for: the room left beside the
@@ -61,7 +69,7 @@ export class PromptBuilder {
   private counter?: { engine: Engine; lines: LineTokens; windows: StickyPrefixWindows };
   private snapshot?: Snapshot;
 
-  constructor(private readonly ring: ContextRing) {}
+  constructor(private readonly ring: ContextRing, private readonly definitions?: DefinitionContext) {}
 
   build(request: PromptRequest, engine: Engine, template: FimTemplate, budgets: Budgets): PromptPiece[] {
     if (this.counter?.engine !== engine) {
@@ -79,27 +87,48 @@ export class PromptBuilder {
     const lines = cursor.text.split("\n");
     const window = windows.window(`${request.uri}#${prefixBudget}`, lines, cursor.line, prefixBudget);
     const suffix = suffixWindow(lines, cursor.line, lineAfter.text, budgetLeft(budgets.suffixTokens, lineAfter.tokens), tokens);
-    const snapshot = this.contextFor(request, engine, window.text + suffix, budgets.contextTokens);
+    const snapshot = this.contextFor(request, engine, window, suffix, budgets.contextTokens);
     return renderPrompt(template, {
       repo: snapshot.repo, path: snapshot.path, comment: commentMarker(request.languageId), context: snapshot.files,
       prefix: headerAbove(facts, window.startLine) + window.text, suffix, line: line.text,
     });
   }
 
-  private contextFor(request: PromptRequest, engine: Engine, around: string, budget: number): Snapshot {
-    if (this.snapshot?.uri === request.uri) return this.snapshot;
-    const query = around.split("\n").slice(-60).join("\n");
-    const pickedUris: string[] = [];
-    const files = this.ring.pick(query, request.uri, budget, (t) => engine.countTokens(t), (uri) => {
-      pickedUris.push(uri);
-      return uri;
-    });
-    const paths = repoPaths([request.uri, ...pickedUris]);
+  /**
+   * The extra context, taken when the user enters a file and kept while they type in it. The
+   * completion never waits for definitions: a snapshot taken while they were still being looked
+   * up is taken once more after they arrived, at the next move of the prefix window, when most of
+   * the prompt is evaluated again anyway, so their arrival never costs a keystroke a full prompt.
+   */
+  private contextFor(request: PromptRequest, engine: Engine, window: { text: string; startLine: number }, below: string, budget: number): Snapshot {
+    const above = window.text;
+    const current = this.snapshot?.uri === request.uri ? this.snapshot : undefined;
+    const retake = current?.awaiting && current.windowStart !== window.startLine && !this.definitions?.waiting(request.uri, current.awaiting);
+    if (current && !retake) return current;
+    const names = current?.awaiting ?? (this.definitions ? namesNearCursor(above, request.facts.imports?.text) : []);
+    const found = this.definitions?.lookup(request.uri, names);
+    const count = (t: string): number => engine.countTokens(t);
+    const definitions: ContextFile[] = [];
+    let used = 0;
+    for (const hit of found ?? []) {
+      const cost = count(hit.text) + 8;
+      if (used + cost > Math.floor(budget * DEFINITION_SHARE)) continue;
+      used += cost;
+      definitions.push({ path: hit.uri, text: hit.text });
+    }
+    const query = (above + below).split("\n").slice(-60).join("\n");
+    const recent = this.ring.pick(query, request.uri, budget - used, count, (uri) => uri);
+    // The definitions go last, nearest the code, the nearest name's last of all.
+    const files = [...recent, ...definitions.reverse()];
+    const paths = repoPaths([request.uri, ...files.map((f) => f.path)]);
     this.snapshot = {
       uri: request.uri,
       files: files.map((f) => ({ path: paths.relative(f.path), text: f.text })),
       repo: paths.repo,
       path: paths.relative(request.uri),
+      windowStart: window.startLine,
+      // Waited for once only: a lookup that failed is not retried on every keystroke.
+      ...(this.definitions && names.length && found === undefined && !current ? { awaiting: names } : {}),
     };
     return this.snapshot;
   }

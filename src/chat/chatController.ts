@@ -17,6 +17,7 @@ import type { ChatTarget, ContextCollector } from "./contextCollector";
 import { statusLine, toViewMessage } from "./viewModel";
 import type { CodeBlockActions } from "./codeBlockActions";
 import type { SmartApplyResult } from "./smartApply";
+import { openSourceAt, sourceFor } from "./openSource";
 
 /** The workspaceState key remembering which conversation is open. */
 const CURRENT_KEY = "enclave.chat.current";
@@ -113,8 +114,8 @@ export class ChatController implements vscode.Disposable {
     else if (message.type === "showHistory" || message.type === "prefill") this.pending.push(message);
   }
 
-  /** Sends a message (or runs a slash command) about the context bar's items or `target`. */
-  async send(text: string, target?: ChatTarget): Promise<void> {
+  /** Sends a message (or runs a slash command) about the context bar's items or `target`; `searchWorkspace` is the context bar's toggle. */
+  async send(text: string, target?: ChatTarget, searchWorkspace = false): Promise<void> {
     const parsed = parseSlashCommand(text);
     if (parsed.command === "clear") return this.newChat();
     await this.stopAndWait();
@@ -135,7 +136,7 @@ export class ChatController implements vscode.Disposable {
     this.scanner.update(user.id, user.text, true, turn.language);
     this.show({ type: "busy", busy: true });
     try {
-      const result = await this.server.send({ requestId, conversationId: this.conversation?.id, text, context: items }, this.conversation, (delta) => {
+      const result = await this.server.send({ requestId, conversationId: this.conversation?.id, text, context: items, ...(searchWorkspace ? { searchWorkspace } : {}) }, this.conversation, (delta) => {
         turn.answer = { ...turn.answer, text: turn.answer.text + delta };
         this.show({ type: "delta", messageId: turn.answer.id, text: delta });
         this.scanner.update(turn.answer.id, turn.answer.text, false, turn.language);
@@ -222,6 +223,14 @@ export class ChatController implements vscode.Disposable {
     return this.actions.run(action, { code: block.code, lang: block.lang, scan: this.scanner.result(messageId, blockIndex), about });
   }
 
+  /** Opens the file of a source that message `messageId` sent (or its question sent) at the lines; false when there is none. */
+  async openSource(messageId: string, path: string, startLine: number, endLine: number): Promise<boolean> {
+    const source = sourceFor(this.conversation?.messages ?? [], messageId, path);
+    if (!source) return false;
+    await openSourceAt(source.uri, startLine, endLine);
+    return true;
+  }
+
   /** Shield's verdict on a block of a message (waiting for it when it runs); undefined if never scanned. */
   scanOf(messageId: string, blockIndex: number): Promise<BlockScan> | undefined {
     return this.scanner.result(messageId, blockIndex);
@@ -236,7 +245,9 @@ export class ChatController implements vscode.Disposable {
 
   private sendConversation(): void {
     void this.deps.memento.update(CURRENT_KEY, this.conversation?.id);
-    const persisted = (this.conversation?.messages ?? []).map((m) => toViewMessage(m, this.scans.get(m.id), this.notices.get(m.id)));
+    const messages = this.conversation?.messages ?? [];
+    // An answer shows the sources its question sent: its citations of them become links.
+    const persisted = messages.map((m, i) => toViewMessage(m, this.scans.get(m.id), this.notices.get(m.id), (m.role === "user" ? m : messages[i - 1])?.sources));
     const inFlight = this.turn ? [this.turn.user, this.turn.answer] : [];
     this.show({ type: "conversation", title: this.conversation?.title ?? "", messages: [...persisted, ...this.failed, ...inFlight] });
   }

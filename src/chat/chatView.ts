@@ -47,7 +47,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
     const c = this.controller;
     switch (message?.type) {
       case "ready": return c.attach((m) => void this.view?.webview.postMessage(m));
-      case "send": if (typeof message.text === "string") await c.send(message.text); return;
+      case "send": if (typeof message.text === "string") await c.send(message.text, undefined, message.searchWorkspace === true); return;
       case "stop": return c.stop();
       case "newChat": return c.newChat();
       case "openConversation": await c.open(String(message.id)); return;
@@ -61,6 +61,11 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
       }
       case "selectModel": await vscode.commands.executeCommand("enclave.selectModel"); return;
       case "codeAction": await c.codeAction(message.action, String(message.messageId), Number(message.blockIndex)); return;
+      case "openSource": {
+        const opened = await c.openSource(String(message.messageId), String(message.path), Number(message.startLine), Number(message.endLine));
+        if (!opened) c.show({ type: "toast", text: `${String(message.path)} is not among the sources this answer was given.` });
+        return;
+      }
     }
   }
 

@@ -2,21 +2,24 @@
  * Turns what the server and the history hold into what the webview shows: messages with their
  * small print, and the model status line. Pure functions, no VS Code API.
  */
-import type { BlockScan, ModelState, ViewMessage } from "../../media/chat/messages";
+import type { BlockScan, ModelState, ViewMessage, ViewSource } from "../../media/chat/messages";
 import { describeBackend } from "../../common/describeBackend";
-import type { ChatMessageRecord, StatusParams } from "../../common/protocol";
+import type { ChatMessageRecord, ChatSource, StatusParams } from "../../common/protocol";
 
-export function toViewMessage(record: ChatMessageRecord, scans?: Record<number, BlockScan>, notices?: readonly string[]): ViewMessage {
+/** `sources`: what the question of this message (or the message itself, for a question) sent from the workspace. */
+export function toViewMessage(record: ChatMessageRecord, scans?: Record<number, BlockScan>, notices?: readonly string[], sources?: readonly ChatSource[]): ViewMessage {
+  const shown: ViewSource[] = (sources ?? []).map((s) => ({ path: s.path, startLine: s.startLine, endLine: s.endLine, symbol: s.symbol, text: s.text }));
+  const withSources = shown.length ? { sources: shown } : {};
   if (record.role === "user") {
     return {
       id: record.id, role: "user", text: record.text, scans: scans ?? {},
       ...(record.command ? { command: record.command } : {}),
-      attachments: (record.context ?? []).map((c) => c.label),
+      attachments: (record.context ?? []).map((c) => c.label), ...withSources,
     };
   }
   const stopped = record.stopReason === "abort" ? ["Stopped."] : [];
   return {
-    id: record.id, role: "assistant", text: record.text, scans: scans ?? {},
+    id: record.id, role: "assistant", text: record.text, scans: scans ?? {}, ...withSources,
     notices: [...stopped, ...(notices ?? [])], ...(footerOf(record) ? { footer: footerOf(record) } : {}),
   };
 }

@@ -188,7 +188,7 @@ export async function runChatSteps(page: Page, options: ChatStepsOptions = {}): 
 }
 
 /** Runs a command from the command palette by its title (retrying while the workbench still loads). */
-async function runCommand(page: Page, title: string): Promise<void> {
+export async function runCommand(page: Page, title: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     await page.keyboard.press("F1");
     await page.locator(".quick-input-widget input").fill(`>${title}`);
@@ -215,7 +215,7 @@ async function send(chat: Frame, text: string): Promise<void> {
  * The chat webview's document. In code-server a webview is an iframe holding another iframe
  * (#active-frame) with the page; this finds the one that holds the chat transcript.
  */
-async function chatFrame(page: Page, timeoutMs = 30_000): Promise<Frame> {
+export async function chatFrame(page: Page, timeoutMs = 30_000): Promise<Frame> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     for (const frame of page.frames()) {

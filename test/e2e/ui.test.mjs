@@ -50,6 +50,8 @@ const EDITOR = ".part.editor .editor-instance .monaco-editor";
 // The chat's steps (test/e2e/chatSteps.ts, compiled by tsc) run after the editor steps unless
 // ENCLAVE_E2E_CHAT=0; they are loaded after tsc ran.
 const CHAT_STEPS = path.join(ROOT, "out", "test", "e2e", "chatSteps.js");
+// The @workspace steps (test/e2e/workspaceSteps.ts) run with the chat steps, on the scripted model.
+const WORKSPACE_STEPS = path.join(ROOT, "out", "test", "e2e", "workspaceSteps.js");
 const WITH_CHAT = process.env.ENCLAVE_E2E_CHAT !== "0";
 
 const started = Date.now();
@@ -108,6 +110,7 @@ async function main() {
   const setModel = (model) =>
     writeUserSettings(userDataDir, { "enclave.model": model, "enclave.log.level": "debug", ...chat?.chatStepSettings }, "Machine");
   let chat;
+  let workspaceChat;
   try {
     const models = await step("type-check and compile (tsc), the tiny and scripted models", async () => {
       build({ bundle: false }); // The VSIX gets its own production bundle below.
@@ -120,6 +123,8 @@ async function main() {
         if (!existsSync(CHAT_STEPS)) throw new Error(`${CHAT_STEPS} is missing: tsc did not compile test/e2e/chatSteps.ts`);
         chat = createRequire(import.meta.url)(CHAT_STEPS);
         if (typeof chat?.runChatSteps !== "function") throw new Error(`${CHAT_STEPS} does not export runChatSteps`);
+        workspaceChat = createRequire(import.meta.url)(WORKSPACE_STEPS);
+        if (typeof workspaceChat?.runWorkspaceSteps !== "function") throw new Error(`${WORKSPACE_STEPS} does not export runWorkspaceSteps`);
       });
     } else {
       console.log("[e2e] ENCLAVE_E2E_CHAT=0: the chat steps are NOT run in this run");
@@ -141,6 +146,7 @@ async function main() {
       shieldSteps.prepareWorkspace(workspace);
       editSteps.prepareWorkspace(workspace);
       applySteps.prepareWorkspace(workspace);
+      workspaceChat?.prepareWorkspace(workspace);
       // enclave.* settings are machine-overridable: in a remote window (code-server is one) VS
       // Code ignores them in the browser-side user settings and reads the remote machine's user
       // settings instead, which code-server keeps in <user-data-dir>/Machine/settings.json.
@@ -320,6 +326,7 @@ async function main() {
       applySteps.applyNothingSelected(page, { workspace, screenshot, waitForSaved, log: (line) => console.log(`    ${line}`) }));
     await step("chat Insert re-indents the block to the cursor's line", () =>
       applySteps.insertKeepsIndentation(page, { workspace, screenshot, waitForSaved, log: (line) => console.log(`    ${line}`) }));
+    if (workspaceChat) await workspaceChat.runWorkspaceSteps(page, { step, shotsDir: SHOTS, log: (line) => console.log(`    ${line}`) });
   } catch (error) {
     results.push({ name: "harness", ok: false, error });
     console.log(`  ✖ harness: ${error?.stack ?? error}`);
