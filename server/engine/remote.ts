@@ -174,7 +174,9 @@ export class RemoteEngine implements Engine {
       if (request.signal?.aborted || error instanceof RemoteAbort) ended = "abort";
       else if (error instanceof RemoteEngineError) throw error;
       else {
-        const message = `The remote engine at ${target.http.baseUrl} stopped in the middle of an answer (${describeNetworkError(error)}) after ${raw.length} characters; the next request ${this.config.servers.count > 1 ? "goes to the next server" : "reconnects"}.`;
+        const silent = exchange?.silentFor();
+        const why = silent !== undefined ? `it sent nothing for ${silent} s` : describeNetworkError(error);
+        const message = `The remote engine at ${target.http.baseUrl} stopped in the middle of an answer (${why}) after ${raw.length} characters; the next request ${this.config.servers.count > 1 ? "goes to the next server" : "reconnects"}.`;
         throw raw.length > 0 ? new CutOffError(message) : new RemoteEngineError(message);
       }
     } finally {

@@ -53,7 +53,7 @@ export function remoteBaseUrl(setting: string): string {
  */
 export function remoteBaseUrls(setting: string): string[] {
   const urls = setting.split(/[\s,]+/).filter(Boolean);
-  if (urls.length === 0) return [remoteBaseUrl(setting)];
+  if (urls.length === 0) return [remoteBaseUrl("")];
   return [...new Set(urls.map(remoteBaseUrl))];
 }
 
