@@ -44,7 +44,7 @@ export class RemoteServers {
   /** The server in use, connecting to the next one that answers (each tried once) when there is none. */
   async current(signal?: AbortSignal): Promise<RemoteTarget> {
     if (this.target) return this.target;
-    const problems: string[] = [];
+    const problems: Error[] = [];
     for (let i = 0; i < this.urls.length; i++) {
       const at = (this.index + i) % this.urls.length;
       try {
@@ -54,11 +54,12 @@ export class RemoteServers {
         return target;
       } catch (error) {
         if (signal?.aborted || error instanceof RemoteAbort) throw new RemoteAbort();
-        problems.push((error as Error).message);
+        problems.push(error as Error);
       }
     }
-    if (problems.length === 1) throw new RemoteEngineError(problems[0]!);
-    throw new RemoteEngineError(`None of the ${problems.length} remote engines in enclave.remote.url answered. ${problems.join(" ")}`);
+    // One server: its own error as it is (with its HTTP status, which tells a wrong key from a dead server).
+    if (problems.length === 1) throw problems[0]!;
+    throw new RemoteEngineError(`None of the ${problems.length} remote engines in enclave.remote.url answered. ${problems.map((p) => p.message).join(" ")}`);
   }
 
   /**
