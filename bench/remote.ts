@@ -93,7 +93,10 @@ async function main(): Promise<void> {
     await manager.configure({ ...defaultSettings(), model, contextSize: CONTEXT, threads: THREADS });
     const local = await manager.engine();
     if (!local) throw new Error(`The model did not load: ${manager.status.message}`);
-    const remote = await connectRemoteEngine({ ...defaultSettings(), engine: "remote", "remote.url": ours.url }, { log: silentLogger, metrics: new EngineMetricsCollector() });
+    const remote = await connectRemoteEngine({ ...defaultSettings(), engine: "remote", "remote.url": ours.url }, {
+      // A cold 1,300-token prompt on a busy 2-core box can take longer than the default 30 s of silence.
+      log: silentLogger, metrics: new EngineMetricsCollector(), http: { headersTimeoutMs: 600_000, idleTimeoutMs: 600_000 },
+    });
     const builders = { remote: new PromptBuilder(new ContextRing()), local: new PromptBuilder(new ContextRing()) };
     const ask: Record<Side, (k: number) => Promise<Answer>> = {
       "Enclave → llama-server (/completion)": (k) => enclave(remote, builders.remote, lines, k),
