@@ -21,8 +21,11 @@ export interface BackendInfo {
   readonly gpuLayers: number;
   readonly totalLayers: number;
   readonly threads: number;
-  /** Set when the engine is remote: the model runs on that server, not on this machine. */
-  readonly remote?: { readonly url: string; readonly server: string };
+  /**
+   * Set when the engine is remote: the model runs on that server, not on this machine. `route`
+   * says how the server was recognised and which endpoints prompts take (the status tooltip).
+   */
+  readonly remote?: { readonly url: string; readonly server: string; readonly route?: string };
   /** What speeds up inline edits in the local engine: "prompt lookup" or "draft model <name>". */
   readonly editPredictor?: string;
 }

@@ -143,14 +143,14 @@ export const settingsSchema = {
     "Where the model runs. local: in the Enclave server on this machine. remote: on the OpenAI-compatible server at enclave.remote.url (llama.cpp's llama-server, vLLM, Ollama or enclave serve).", true),
   "remote.url": {
     type: "string", default: "", reload: true, reloadScope: "remote",
-    description: "Base URL of the remote engine, such as http://gpu-box.internal:8080. A private or loopback host is allowed because this setting names it; a public host must also be listed in enclave.network.allowedHosts. The API key is kept in VS Code's secret storage (Enclave: Set Remote API Key), never here.",
+    description: "Base URL of the remote engine, such as http://gpu-box.internal:8080, or several servers of the same model separated by commas or spaces: each client keeps to one of them (its prompt cache lives there) and moves to the next when it fails. A private or loopback host is allowed because this setting names it; a public host must also be listed in enclave.network.allowedHosts. The API key is kept in VS Code's secret storage (Enclave: Set Remote API Key), never here.",
   },
   "remote.model": {
     type: "string", default: "", reload: true, reloadScope: "remote",
     description: "Model name to ask the remote engine for. Empty: the first model the server lists.",
   },
   "remote.fimTemplate": enumOf(["auto", "infill", "qwen", "codellama", "starcoder", "deepseek", "codegemma", "openai-suffix", "none"] as const, "auto",
-    "How inline completions reach the remote model. auto: the structured prompt for enclave serve, llama-server's /infill endpoint, otherwise the fill-in-the-middle tokens of the model family named in the model's name. A family name writes that family's FIM token text into /v1/completions; openai-suffix sends the text after the cursor as the suffix field.", true, "remote"),
+    "How inline completions reach the remote model. auto: the structured prompt for enclave serve; for llama-server the FIM token text its model knows, sent to /completion with a KV slot per client (/infill when no known family fits); otherwise the fill-in-the-middle tokens of the model family named in the model's name. A family name writes that family's FIM token text (to llama-server's /completion, Ollama's raw /api/generate or /v1/completions); infill forces llama-server's /infill; openai-suffix sends the text after the cursor as the suffix field.", true, "remote"),
   "network.allowedHosts": {
     type: "array", default: ["huggingface.co", "*.huggingface.co", "*.hf.co"], reload: true, reloadScope: "remote",
     description: "Public hosts (names, *.wildcards, IP addresses or CIDR ranges) the Enclave server may connect to. Loopback is always allowed, and the hosts of enclave.remote.url and enclave.huggingFaceEndpoint are allowed while in use when they are private; any other connection is refused and logged. The defaults let hf: models be downloaded; remove them and nothing public can be reached.",

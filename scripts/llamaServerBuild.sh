@@ -2,6 +2,8 @@
 # Builds llama.cpp's llama-server from the source node-llama-cpp ships (a git bundle), once per
 # machine: the binary lives in a cache outside the checkout, because CI runs in a fresh clone
 # each time. The last line printed is the binary's path; nothing is built when it exists.
+# `--path` only prints where the binary is (exit 3 when it is not built yet), for the tests and
+# benchmarks that run it: they must never start a 15-minute build themselves.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bundle="node_modules/node-llama-cpp/llama/gitRelease.bundle"
@@ -28,6 +30,10 @@ binary="$cache/llama-server"
 if [ -x "$binary" ]; then
   echo "$binary"
   exit 0
+fi
+if [ "${1:-}" = "--path" ]; then
+  echo "llama-server:build: $binary is not built yet; run npm run llama-server:build (about 15 min on 2 cores, once per machine)" >&2
+  exit 3
 fi
 for tool in git cmake ninja c++; do
   if ! command -v "$tool" >/dev/null; then

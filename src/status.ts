@@ -50,7 +50,7 @@ export class StatusBar implements vscode.Disposable {
         const demo = status.model?.demo ? " (demo model)" : "";
         const device = status.backend?.gpu === "cpu" ? "CPU" : status.backend?.gpu.toUpperCase() ?? "";
         this.set(`$(shield) Enclave${demo}: ${device}`,
-          `${status.model?.name ?? "model"}${demo ? " — the generated demo model: its suggestions are canned or random text, not a real model" : ""}\n${where}\n${local}${status.message ? `\n${status.message}` : ""}`);
+          `${status.model?.name ?? "model"}${demo ? " — the generated demo model: its suggestions are canned or random text, not a real model" : ""}\n${where}${status.backend?.remote?.route ? `\n${status.backend.remote.route}` : ""}\n${local}${status.message ? `\n${status.message}` : ""}`);
         break;
       }
       case "error":

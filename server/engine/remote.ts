@@ -1,10 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { BackendInfo, ModelInfo, StopReason } from "../../common/protocol";
 import type { EngineMetricsCollector } from "./metrics";
-import { fimVocabulary, piecesToText, RemotePromptError, splitFimPrompt, type FimMode } from "./remoteFim";
-import { describeNetworkError, RemoteAbort, RemoteEngineError, type RemoteExchange, type RemoteHttp } from "./remoteHttp";
-import { sseEvents } from "./remoteSse";
-import { readChat, readCompletion, readInfill, type RemoteDelta, type RemoteUsage } from "./remoteStream";
+import { chatCall, completionCall, type RemoteCall } from "./remoteCalls";
+import { fimVocabulary } from "./remoteFim";
+import { describeNetworkError, RemoteAbort, RemoteEngineError, type RemoteExchange } from "./remoteHttp";
+import type { RemoteServers } from "./remoteServers";
+import { ndjsonEvents, sseEvents } from "./remoteSse";
+import type { RemoteUsage } from "./remoteStream";
+import { describeRoute, serverName, type RemoteTarget } from "./remoteTarget";
 import { StreamingText } from "./streamingText";
 import type { ChatMessage, ChatRequest, Engine, GenerateRequest, GenerateResult, ModelVocabulary, SequenceKind } from "./types";
 
@@ -15,31 +18,15 @@ import type { ChatMessage, ChatRequest, Engine, GenerateRequest, GenerateResult,
  */
 export const processClientId = randomUUID();
 
-export type RemoteServerKind = "enclave" | "llama-server" | "openai";
-
 export interface RemoteEngineConfig {
-  readonly http: RemoteHttp;
-  readonly server: RemoteServerKind;
-  /** The model name the server listed and every request names. */
-  readonly model: string;
-  readonly fim: FimMode;
-  readonly contextSize: number;
-  readonly demo: boolean;
-  /** The server's own backend, when it reports one (enclave serve does). */
-  readonly backend?: BackendInfo;
-  readonly clientId?: string;
+  /** The servers enclave.remote.url lists, already connected to one of them. */
+  readonly servers: RemoteServers;
+  readonly clientId: string;
   /**
-   * Told when requests start failing (with the reason) and when they work again (undefined),
-   * only on changes, so the status bar can say that the remote engine is down.
+   * Told when requests start failing (with the reason) and when they work again or moved to
+   * another server (undefined), only on changes, so the status bar can say where prompts go.
    */
   readonly onHealth?: (problem: string | undefined) => void;
-}
-
-/** One streamed call: where it goes, what it sends, and how to read its events. */
-interface Call {
-  readonly path: string;
-  readonly body: Record<string, unknown>;
-  readonly read: (event: Record<string, unknown>) => RemoteDelta;
 }
 
 /** Options shared by generate and chat once they are turned into a call. */
@@ -51,28 +38,53 @@ interface RunOptions {
   readonly onText?: (chunk: string) => void;
 }
 
+/** A stream that broke after some of its text was passed on: it cannot be retried elsewhere without showing text twice. */
+class CutOffError extends RemoteEngineError {}
+
+/** Connection failures, overload and server errors move a client to the next server; 4xx answers are about the request or settings. */
+function serverFault(error: RemoteEngineError): boolean {
+  return error.status === undefined || error.status === 429 || error.status >= 500;
+}
+
 /**
- * The engine for a model on another machine (or another process): llama.cpp's llama-server,
- * vLLM, Ollama or `enclave serve`, over their OpenAI-compatible API, streamed. It keeps the
- * Engine contract of the local one: abort ends a request normally with stopReason "abort",
- * stop strings and the newline time budget are applied here, and every request is counted in
- * the same metrics. Token counts for budgets are estimates (3 characters a token), because a
- * remote tokenizer cannot be asked synchronously.
+ * The engine for a model on other machines (or another process): llama.cpp's llama-server,
+ * vLLM, Ollama or `enclave serve`, streamed. It keeps the Engine contract of the local one:
+ * abort ends a request normally with stopReason "abort", stop strings and the newline time
+ * budget are applied here, and every request is counted in the same metrics. Token counts for
+ * budgets are estimates (3 characters a token), because a remote tokenizer cannot be asked
+ * synchronously. With several servers it keeps to one while it answers and moves on when it
+ * fails; a request that failed before any text was shown is retried on the next one at once.
  */
 export class RemoteEngine implements Engine {
-  readonly model: ModelInfo;
-  readonly backend: BackendInfo;
-  readonly vocabulary: ModelVocabulary;
-  private readonly clientId: string;
   private problem: string | undefined;
+  private reported: RemoteTarget | undefined;
 
   constructor(private readonly config: RemoteEngineConfig, private readonly metrics: EngineMetricsCollector) {
-    this.clientId = config.clientId ?? processClientId;
-    this.model = { path: config.http.baseUrl, name: config.model, sizeBytes: 0, contextSize: config.contextSize, demo: config.demo, fim: config.fim.kind !== "none" };
-    const remote = { url: config.http.baseUrl, server: config.server === "enclave" ? "enclave serve" : config.server === "llama-server" ? "llama-server" : "OpenAI-compatible server" };
-    this.backend = config.backend ? { ...config.backend, remote }
+    this.reported = config.servers.latest;
+  }
+
+  private get target(): RemoteTarget {
+    const target = this.config.servers.latest;
+    if (!target) throw new Error("RemoteEngine was built before connecting to a server");
+    return target;
+  }
+
+  get model(): ModelInfo {
+    const t = this.target;
+    return { path: t.http.baseUrl, name: t.model, sizeBytes: 0, contextSize: t.contextSize, demo: t.demo, fim: t.fim.kind !== "none" };
+  }
+
+  get backend(): BackendInfo {
+    const t = this.target;
+    const servers = this.config.servers;
+    const route = describeRoute(t) + (servers.count > 1 ? `; server ${servers.position} of the ${servers.count} in enclave.remote.url` : "");
+    const remote = { url: t.http.baseUrl, server: serverName(t), route };
+    return t.backend ? { ...t.backend, remote }
       : { gpu: "cpu", deviceNames: [], vramTotalBytes: 0, vramFreeBytes: 0, gpuLayers: 0, totalLayers: 0, threads: 0, remote };
-    this.vocabulary = { special: fimVocabulary(config.fim) };
+  }
+
+  get vocabulary(): ModelVocabulary {
+    return { special: fimVocabulary(this.target.fim) };
   }
 
   countTokens(text: string): number {
@@ -83,57 +95,49 @@ export class RemoteEngine implements Engine {
     return messages.reduce((sum, m) => sum + 4 + this.countTokens(m.content), 3);
   }
 
-  async generate(request: GenerateRequest): Promise<GenerateResult> {
-    return this.run(request.sequence, this.completionCall(request), request);
+  generate(request: GenerateRequest): Promise<GenerateResult> {
+    return this.run(request.sequence, (t) => completionCall(t, this.config.clientId, request), request);
   }
 
   chat(request: ChatRequest): Promise<GenerateResult> {
-    return this.run("chat", {
-      path: "/v1/chat/completions",
-      body: { ...this.openAiCommon(request.maxTokens, request.temperature, request.seed), messages: request.messages },
-      read: readChat,
-    }, request);
+    return this.run("chat", (t) => chatCall(t, this.config.clientId, request), request);
   }
 
   /** Nothing to release: connections are pooled by fetch and closed when idle. */
   async dispose(): Promise<void> {}
 
-  private openAiCommon(maxTokens: number, temperature: number | undefined, seed: number | undefined, stop?: readonly string[]): Record<string, unknown> {
-    return {
-      model: this.config.model, max_tokens: maxTokens, temperature: temperature ?? 0, seed, stop: stop?.length ? stop : undefined,
-      stream: true, stream_options: { include_usage: true }, user: this.clientId,
-      // llama-server's own switch for KV prefix reuse; other servers ignore unknown fields.
-      cache_prompt: this.config.server === "llama-server" ? true : undefined,
-    };
-  }
-
-  /** Chooses the endpoint and body for a completion prompt according to the FIM mode. */
-  private completionCall(request: GenerateRequest): Call {
-    const { prompt, maxTokens, temperature, seed, stop } = request;
-    const common = this.openAiCommon(maxTokens, temperature, seed, stop);
-    const fim = this.config.fim;
-    if (fim.kind === "pieces") return { path: "/v1/completions", body: { ...common, enclave_prompt: prompt }, read: readCompletion };
-    const usesFim = prompt.some((p) => typeof p !== "string" && p.token !== "bos");
-    if (!usesFim) return { path: "/v1/completions", body: { ...common, prompt: piecesToText(prompt, {}) }, read: readCompletion };
-    if (fim.kind === "text") return { path: "/v1/completions", body: { ...common, prompt: piecesToText(prompt, fim.tokens) }, read: readCompletion };
-    const parts = splitFimPrompt(prompt);
-    if (fim.kind === "infill" && parts) {
-      return {
-        path: "/infill",
-        body: {
-          input_prefix: parts.prefix, input_suffix: parts.suffix, input_extra: parts.extra.length ? parts.extra : undefined, prompt: parts.middle,
-          n_predict: maxTokens, temperature: temperature ?? 0, seed, stop: stop?.length ? stop : undefined, stream: true, cache_prompt: true,
-        },
-        read: readInfill,
-      };
+  /** Runs a call on the server in use, moving to the next server when this one fails. */
+  private async run(kind: SequenceKind, build: (target: RemoteTarget) => RemoteCall, request: RunOptions): Promise<GenerateResult> {
+    const servers = this.config.servers;
+    for (let attempt = 1; ; attempt++) {
+      let target: RemoteTarget;
+      try {
+        target = await servers.current(request.signal);
+      } catch (error) {
+        if (error instanceof RemoteAbort) return this.aborted(kind);
+        throw this.unhealthy(error as RemoteEngineError);
+      }
+      try {
+        const result = await this.stream(kind, target, build(target), request);
+        if (result.stopReason !== "abort") this.health(undefined, target);
+        return result;
+      } catch (error) {
+        if (!(error instanceof RemoteEngineError) || !serverFault(error) || !servers.failed(target)) throw error instanceof RemoteEngineError ? this.unhealthy(error) : error;
+        if (error instanceof CutOffError || attempt >= servers.count) throw this.unhealthy(error);
+      }
     }
-    if (fim.kind === "suffix" && parts) return { path: "/v1/completions", body: { ...common, prompt: parts.prefix + parts.middle, suffix: parts.suffix }, read: readCompletion };
-    throw new RemotePromptError(fim.kind === "none"
-      ? `The remote model ${this.config.model} has no known fill-in-the-middle format; set enclave.remote.fimTemplate to its family (qwen, codellama, starcoder, deepseek, codegemma).`
-      : `This completion prompt does not fit the remote ${fim.kind} format; set enclave.remote.fimTemplate to the model's family.`);
   }
 
-  private async run(kind: SequenceKind, call: Call, request: RunOptions): Promise<GenerateResult> {
+  /** The normal empty result of a request cancelled before it reached a server. */
+  private aborted(kind: SequenceKind): GenerateResult {
+    const result: GenerateResult = { text: "", stopReason: "abort", promptTokens: 0, promptTokensReused: 0, promptTokensEvaluated: 0, generatedTokens: 0, promptMs: 0, generationMs: 0 };
+    const { text: _text, ...timings } = result;
+    this.metrics.record({ kind, ...timings, totalMs: 0 });
+    return result;
+  }
+
+  /** Streams one call from one server, applying stop strings and the newline time budget here. */
+  private async stream(kind: SequenceKind, target: RemoteTarget, call: RemoteCall, request: RunOptions): Promise<GenerateResult> {
     const started = performance.now();
     // Our own controller hangs up when we stop early (stop string, time budget), so the server stops too.
     const ours = new AbortController();
@@ -149,8 +153,9 @@ export class RemoteEngine implements Engine {
     let exchange: RemoteExchange | undefined;
     let complete = false;
     try {
-      exchange = await this.config.http.request("POST", call.path, call.body, { signal, headers: { "x-enclave-client": `${this.clientId}/${kind}` } });
-      for await (const event of sseEvents(exchange.response.body as unknown as AsyncIterable<Uint8Array>, exchange.touch)) {
+      exchange = await target.http.request("POST", call.path, call.body, { signal, headers: { "x-enclave-client": `${this.config.clientId}/${kind}` } });
+      const events = call.framing === "ndjson" ? ndjsonEvents : sseEvents;
+      for await (const event of events(exchange.response.body as unknown as AsyncIterable<Uint8Array>, exchange.touch)) {
         const delta = call.read(event);
         if (delta.usage) for (const [k, v] of Object.entries(delta.usage)) if (v !== undefined) (usage as Record<string, unknown>)[k] = v;
         if (delta.finish) finish = delta.finish;
@@ -167,14 +172,18 @@ export class RemoteEngine implements Engine {
       complete = ended === undefined;
     } catch (error) {
       if (request.signal?.aborted || error instanceof RemoteAbort) ended = "abort";
-      else throw this.unhealthy(error instanceof RemoteEngineError ? error
-        : new RemoteEngineError(`The remote engine at ${this.config.http.baseUrl} stopped in the middle of an answer (${describeNetworkError(error)}) after ${raw.length} characters; the next request reconnects.`));
+      else if (error instanceof RemoteEngineError) throw error;
+      else {
+        const silent = exchange?.silentFor();
+        const why = silent !== undefined ? `it sent nothing for ${silent} s` : describeNetworkError(error);
+        const message = `The remote engine at ${target.http.baseUrl} stopped in the middle of an answer (${why}) after ${raw.length} characters; the next request ${this.config.servers.count > 1 ? "goes to the next server" : "reconnects"}.`;
+        throw raw.length > 0 ? new CutOffError(message) : new RemoteEngineError(message);
+      }
     } finally {
       if (!complete) ours.abort();
       exchange?.close();
     }
     text.finish();
-    if (ended !== "abort") this.health(undefined);
     const promptTokens = usage.promptTokens ?? 0;
     const reused = usage.reused ?? 0;
     const now = performance.now();
@@ -193,13 +202,15 @@ export class RemoteEngine implements Engine {
   }
 
   private unhealthy(error: RemoteEngineError): RemoteEngineError {
-    this.health(error.message);
+    this.health(error.message, this.reported);
     return error;
   }
 
-  private health(problem: string | undefined): void {
-    if (problem === this.problem) return;
+  /** Reports a new problem, its end, or a move to another server (the status then names the new one). */
+  private health(problem: string | undefined, target: RemoteTarget | undefined): void {
+    if (problem === this.problem && target === this.reported) return;
     this.problem = problem;
+    this.reported = target;
     this.config.onHealth?.(problem);
   }
 }

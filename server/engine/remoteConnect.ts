@@ -2,9 +2,12 @@ import type { BackendInfo } from "../../common/protocol";
 import type { Logger } from "../logger";
 import type { EnclaveSettings } from "../../common/settings";
 import type { EngineMetricsCollector } from "./metrics";
-import { RemoteEngine, type RemoteServerKind } from "./remote";
+import { processClientId, RemoteEngine } from "./remote";
+import { detectServer, probeFimFamily } from "./remoteDetect";
 import { chooseFimMode } from "./remoteFim";
 import { RemoteEngineError, RemoteHttp, type RemoteHttpOptions } from "./remoteHttp";
+import { RemoteServers } from "./remoteServers";
+import { describeRoute, serverName, type RemoteTarget } from "./remoteTarget";
 import type { SpecialTokenName } from "./types";
 
 export interface RemoteConnectOptions {
@@ -45,35 +48,46 @@ export function remoteBaseUrl(setting: string): string {
 }
 
 /**
- * Connects to the remote engine the settings name: lists its models (which also proves the URL,
- * the egress policy and the API key), recognises enclave serve and llama-server, and picks the
- * fill-in-the-middle mode. Every failure is a sentence naming the server and what to change.
+ * The base URLs `enclave.remote.url` lists: one, as before, or several separated by commas or
+ * spaces (servers of the same model; see RemoteServers). Each is checked like a single one.
  */
-export async function connectRemoteEngine(settings: EnclaveSettings, options: RemoteConnectOptions): Promise<RemoteEngine> {
-  const baseUrl = remoteBaseUrl(settings["remote.url"]);
-  const apiKey = (await options.apiKey?.()) || process.env.ENCLAVE_REMOTE_API_KEY || undefined;
-  const http = new RemoteHttp({ baseUrl, apiKey, log: options.log, ...options.http });
-  const list = (await http.getJson("/v1/models", options.signal)) as { data?: ListedModel[] };
+export function remoteBaseUrls(setting: string): string[] {
+  const urls = setting.split(/[\s,]+/).filter(Boolean);
+  if (urls.length === 0) return [remoteBaseUrl("")];
+  return [...new Set(urls.map(remoteBaseUrl))];
+}
+
+/**
+ * Connects to one server: lists its models (which also proves the URL, the egress policy and
+ * the API key), finds out which server it is, and picks the fill-in-the-middle mode (for
+ * llama-server, the FIM token text its model knows). Every failure is a sentence naming the
+ * server and what to change.
+ */
+async function connectTarget(baseUrl: string, settings: EnclaveSettings, options: RemoteConnectOptions, apiKey: string | undefined, several: boolean, signal?: AbortSignal): Promise<RemoteTarget> {
+  // With several servers a dead one is left quickly for the next instead of being retried for seconds.
+  const http = new RemoteHttp({ baseUrl, apiKey, log: options.log, ...(several ? { retries: 1 } : {}), ...options.http });
+  const list = (await http.getJson("/v1/models", signal)) as { data?: ListedModel[] };
   const models = Array.isArray(list?.data) ? list.data.filter((m) => typeof m?.id === "string") : [];
   if (models.length === 0) throw new RemoteEngineError(`The remote engine at ${baseUrl} lists no models.`);
   const wanted = settings["remote.model"].trim();
   const entry = wanted ? models.find((m) => m.id === wanted) : models[0];
   if (!entry) throw new RemoteEngineError(`The remote engine at ${baseUrl} has no model "${wanted}"; it offers ${models.map((m) => `"${m.id}"`).join(", ")}. Change enclave.remote.model.`);
+  const server = await detectServer(http, entry, signal);
+  const setting = settings["remote.fimTemplate"];
+  const probed = server.kind === "llama-server" && setting === "auto" ? await probeFimFamily(http, signal) : undefined;
+  const fim = chooseFimMode(setting, server.kind, entry.id, entry.enclave?.fimTokens, probed);
+  const contextSize = entry.enclave?.contextSize ?? server.contextSize ?? entry.max_model_len ?? settings.contextSize;
+  const target: RemoteTarget = { http, server, model: entry.id, fim, contextSize, demo: entry.enclave?.demo ?? false, backend: entry.enclave?.backend };
+  options.log.info(`Connected to ${serverName(target)} at ${baseUrl}: model ${entry.id}, context ${contextSize} tokens; ${describeRoute(target)}.`);
+  return target;
+}
 
-  let server: RemoteServerKind = entry.owned_by === "enclave" || entry.enclave ? "enclave" : entry.owned_by === "llamacpp" ? "llama-server" : "openai";
-  let llamaContext: number | undefined;
-  if (server !== "enclave") {
-    // Only llama-server answers /props; its default_generation_settings carry the context size.
-    const props = (await http.getJson("/props", options.signal, 0).catch(() => undefined)) as { default_generation_settings?: { n_ctx?: number } } | undefined;
-    if (props?.default_generation_settings) {
-      server = "llama-server";
-      llamaContext = props.default_generation_settings.n_ctx;
-    }
-  }
-  const fim = chooseFimMode(settings["remote.fimTemplate"], server, entry.id, entry.enclave?.fimTokens);
-  const contextSize = entry.enclave?.contextSize ?? llamaContext ?? entry.max_model_len ?? settings.contextSize;
-  options.log.info(`Connected to ${server} at ${baseUrl}: model ${entry.id}, context ${contextSize} tokens, fill-in-the-middle via ${fim.kind === "text" ? `${fim.family} token text` : fim.kind}.`);
-  return new RemoteEngine({
-    http, server, model: entry.id, fim, contextSize, demo: entry.enclave?.demo ?? false, backend: entry.enclave?.backend, clientId: options.clientId, onHealth: options.onHealth,
-  }, options.metrics);
+/** Connects to the remote engine(s) the settings name; the engine then keeps to one server while it answers. */
+export async function connectRemoteEngine(settings: EnclaveSettings, options: RemoteConnectOptions): Promise<RemoteEngine> {
+  const urls = remoteBaseUrls(settings["remote.url"]);
+  const apiKey = (await options.apiKey?.()) || process.env.ENCLAVE_REMOTE_API_KEY || undefined;
+  const clientId = options.clientId ?? processClientId;
+  const servers = new RemoteServers(urls, (url, signal) => connectTarget(url, settings, options, apiKey, urls.length > 1, signal), clientId);
+  await servers.current(options.signal);
+  return new RemoteEngine({ servers, clientId, onHealth: options.onHealth }, options.metrics);
 }

@@ -1,3 +1,4 @@
+import type { RemoteServerKind } from "./remoteDetect";
 import type { PromptPiece, SpecialTokenName } from "./types";
 
 /**
@@ -5,9 +6,11 @@ import type { PromptPiece, SpecialTokenName } from "./types";
  * - "pieces": `enclave serve` takes Enclave's prompt pieces as they are (`enclave_prompt`), so
  *   the remote prompt is token-for-token the in-process one, and user text never becomes a
  *   control token;
- * - "infill": llama-server's /infill builds the FIM prompt from the model's own token ids;
+ * - "infill": llama-server's /infill builds the FIM prompt from the model's own token ids (a
+ *   fallback: it trims the suffix by the typed text's length, so each keystroke re-evaluates it);
  * - "text": the pieces are written out with a model family's FIM token text (below) and sent
- *   to /v1/completions, which llama-server, vLLM and Ollama tokenize with special tokens on;
+ *   to llama-server's /completion, Ollama's raw /api/generate or /v1/completions, which all
+ *   tokenize it with special tokens on;
  * - "suffix": OpenAI's `prompt` + `suffix` fields (Ollama applies the model's own FIM template);
  * - "none": the remote model does no fill-in-the-middle; inline completions are off.
  */
@@ -44,14 +47,19 @@ const familyByName: ReadonlyArray<readonly [RegExp, FimFamily]> = [
 
 export type FimSetting = "auto" | "infill" | FimFamily | "openai-suffix" | "none";
 
-/** Picks the FIM mode from the setting, the kind of server and the remote model's name. */
-export function chooseFimMode(setting: FimSetting, server: "enclave" | "llama-server" | "openai", model: string, serveTokens?: Partial<Record<SpecialTokenName, string>>): FimMode {
+/**
+ * Picks the FIM mode from the setting, the kind of server and the remote model's name. For
+ * llama-server, `probed` is the family whose FIM token text its /tokenize recognised: the
+ * prompt then goes as text to /completion, and /infill is the fallback when none fits.
+ */
+export function chooseFimMode(setting: FimSetting, server: RemoteServerKind, model: string, serveTokens?: Partial<Record<SpecialTokenName, string>>,
+  probed?: { family: FimFamily; tokens: Partial<Record<SpecialTokenName, string>> }): FimMode {
   if (setting === "none") return { kind: "none" };
   if (setting === "infill") return { kind: "infill" };
   if (setting === "openai-suffix") return { kind: "suffix" };
   if (setting !== "auto") return { kind: "text", family: setting, tokens: fimFamilies[setting] };
   if (server === "enclave") return serveTokens?.fimPrefix && serveTokens.fimSuffix && serveTokens.fimMiddle ? { kind: "pieces", tokens: serveTokens } : { kind: "none" };
-  if (server === "llama-server") return { kind: "infill" };
+  if (server === "llama-server") return probed ? { kind: "text", family: probed.family, tokens: probed.tokens } : { kind: "infill" };
   const family = familyByName.find(([pattern]) => pattern.test(model))?.[1];
   return family ? { kind: "text", family, tokens: fimFamilies[family] } : { kind: "none" };
 }

@@ -31,6 +31,8 @@ export interface RemoteExchange {
   readonly response: Response;
   touch(): void;
   close(): void;
+  /** The idle timeout in seconds when it ended the body (the server went silent), otherwise undefined. */
+  silentFor(): number | undefined;
 }
 
 const RETRY_STATUS = new Set([429, 502, 503, 504]);
@@ -70,16 +72,22 @@ export class RemoteHttp {
       const timeout = new AbortController();
       const signal = options.signal ? AbortSignal.any([options.signal, timeout.signal]) : timeout.signal;
       let timer = setTimeout(() => timeout.abort(), this.options.headersTimeoutMs ?? 60_000);
+      let silent = false;
+      const idleMs = this.options.idleTimeoutMs ?? 30_000;
       const exchange = (response: Response): RemoteExchange => ({
         response,
         touch: () => {
           clearTimeout(timer);
-          timer = setTimeout(() => timeout.abort(), this.options.idleTimeoutMs ?? 30_000);
+          timer = setTimeout(() => {
+            silent = true;
+            timeout.abort();
+          }, idleMs);
         },
         close: () => {
           clearTimeout(timer);
           timeout.abort();
         },
+        silentFor: () => (silent ? idleMs / 1000 : undefined),
       });
       let failure: string;
       try {

@@ -28,3 +28,32 @@ export async function* sseEvents(body: AsyncIterable<Uint8Array>, onChunk?: () =
     }
   }
 }
+
+/**
+ * Reads a newline-delimited JSON body (Ollama's native streaming) as events; an `{ error }` line
+ * is thrown like an SSE error event.
+ */
+export async function* ndjsonEvents(body: AsyncIterable<Uint8Array>, onChunk?: () => void): AsyncGenerator<Record<string, unknown>, void, void> {
+  const decoder = new TextDecoder();
+  let buffer = "";
+  const parse = (line: string): Record<string, unknown> => {
+    let event: Record<string, unknown>;
+    try {
+      event = JSON.parse(line) as Record<string, unknown>;
+    } catch {
+      throw new Error(`the server sent a line that is not JSON: ${line.slice(0, 200)}`);
+    }
+    if (event.error) throw new Error(`the server reported: ${typeof event.error === "string" ? event.error : JSON.stringify(event.error)}`);
+    return event;
+  };
+  for await (const chunk of body) {
+    onChunk?.();
+    buffer += decoder.decode(chunk, { stream: true });
+    for (let newline = buffer.indexOf("\n"); newline >= 0; newline = buffer.indexOf("\n")) {
+      const line = buffer.slice(0, newline).trim();
+      buffer = buffer.slice(newline + 1);
+      if (line) yield parse(line);
+    }
+  }
+  if (buffer.trim()) yield parse(buffer.trim());
+}

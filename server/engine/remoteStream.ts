@@ -61,9 +61,26 @@ export function readChat(event: Json): RemoteDelta {
   return { text: typeof content === "string" ? content : undefined, finish: finishOf(choice?.finish_reason), usage: usageOf(event) };
 }
 
-/** An event of llama-server's /infill: `stop_type` says why it ended. */
-export function readInfill(event: Json): RemoteDelta {
+/** An event of llama-server's native /completion or /infill: `stop_type` says why it ended, `timings` what the prompt cost. */
+export function readLlamaNative(event: Json): RemoteDelta {
   const finish: StopReason | undefined = event.stop !== true ? undefined
     : event.stop_type === "limit" ? "maxTokens" : event.stop_type === "word" ? "stop" : "eos";
   return { text: typeof event.content === "string" ? event.content : undefined, finish, usage: usageOf(event) };
+}
+
+/** The name the /infill reader had first; the same events. */
+export const readInfill = readLlamaNative;
+
+/**
+ * A line of Ollama's native /api/generate stream: `response` is the text; the last line has
+ * `done`, `done_reason` and the counts (durations in nanoseconds).
+ */
+export function readOllama(event: Json): RemoteDelta {
+  const text = typeof event.response === "string" ? event.response : undefined;
+  if (event.done !== true) return { text };
+  const ms = (ns: unknown): number | undefined => (num(ns) !== undefined ? (ns as number) / 1e6 : undefined);
+  return {
+    text, finish: event.done_reason === "length" ? "maxTokens" : "eos",
+    usage: { promptTokens: num(event.prompt_eval_count), generated: num(event.eval_count), promptMs: ms(event.prompt_eval_duration), generationMs: ms(event.eval_duration) },
+  };
 }

@@ -21,8 +21,9 @@ function hostOf(url: string): string | undefined {
  */
 export function egressPolicyFrom(settings: EnclaveSettings): EgressPolicy {
   const grants: EgressGrant[] = [];
-  const remote = hostOf(settings["remote.url"]);
-  if (settings.engine === "remote" && remote) grants.push({ host: remote, purpose: "remote-engine", setting: "enclave.remote.url" });
+  // enclave.remote.url may list several servers (separated by commas or spaces): each host is named by it.
+  const remotes = settings.engine === "remote" ? settings["remote.url"].split(/[\s,]+/).map(hostOf) : [];
+  for (const host of new Set(remotes)) if (host) grants.push({ host, purpose: "remote-engine", setting: "enclave.remote.url" });
   const download = hostOf(settings.huggingFaceEndpoint);
   if (/^hf:/i.test(settings.model.trim()) && download) grants.push({ host: download, purpose: "model-download", setting: "enclave.huggingFaceEndpoint" });
   return { grants, allowedHosts: settings["network.allowedHosts"] };

@@ -46,7 +46,7 @@ test("completion through enclave serve equals the in-process one in every FIM mo
     assert.equal(remote.model.name, "enclave-fixture-tiny");
     assert.equal(remote.model.fim, true);
     assert.equal(remote.model.demo, false);
-    assert.deepEqual(remote.backend.remote, { url: serve.url, server: "enclave serve" });
+    assert.deepEqual(remote.backend.remote, { url: serve.url, server: "enclave serve", route: "detected by its /v1/models entry (owned_by enclave); completions as Enclave's prompt pieces (/v1/completions), chat via /v1/chat/completions" });
     assert.ok(remote.vocabulary.special.fimPrefix && remote.vocabulary.special.fimRepo);
 
     const first = await remote.generate({ sequence: "completion", prompt, maxTokens: 12 });

@@ -1,0 +1,189 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { EngineMetricsCollector } from "../../server/engine/metrics";
+import { ModelManager } from "../../server/engine/modelManager";
+import type { RemoteEngine } from "../../server/engine/remote";
+import { connectRemoteEngine, type RemoteConnectOptions } from "../../server/engine/remoteConnect";
+import { RemoteEngineError } from "../../server/engine/remoteHttp";
+import type { PromptPiece } from "../../server/engine/types";
+import { silentLogger } from "../../server/logger";
+import { defaultSettings, type EnclaveSettings } from "../../common/settings";
+import { ensureModels } from "../fixtures/gguf";
+import { startLlamaServer } from "./llamaServerHarness";
+
+/**
+ * The remote engine against the real llama-server (built from the llama.cpp source that
+ * node-llama-cpp ships) on the tiny fixture model: detection, the KV-friendly /completion path
+ * read from the server's own timings, chat streaming, cancel, a crash, an API key, timeouts.
+ */
+
+const code = `import os\n\ndef read_config(path):\n    with open(path) as f:\n        return f.read()\n\n`;
+const fim = (prefix: string, suffix: string): PromptPiece[] => [{ token: "fimPrefix" }, prefix, { token: "fimSuffix" }, suffix, { token: "fimMiddle" }];
+const messages = [{ role: "system" as const, content: "You are a coding assistant." }, { role: "user" as const, content: `What does read_config do?\n${code}` }];
+
+function connect(url: string, overrides: Partial<EnclaveSettings> = {}, options: Partial<RemoteConnectOptions> = {}): Promise<RemoteEngine> {
+  const settings: EnclaveSettings = { ...defaultSettings(), engine: "remote", "remote.url": url, ...overrides };
+  return connectRemoteEngine(settings, { log: silentLogger, metrics: new EngineMetricsCollector(), ...options, http: { retries: 4, backoffMs: 200, ...options.http } });
+}
+
+test("completions go to llama-server's /completion as the model's FIM text, and a keystroke evaluates at most 10 prompt tokens by the server's own count", async () => {
+  const { tiny } = await ensureModels();
+  const server = await startLlamaServer(tiny);
+  const manager = new ModelManager({ log: silentLogger });
+  try {
+    await manager.configure({ ...defaultSettings(), model: tiny });
+    const local = (await manager.engine())!;
+    const remote = await connect(`${server.url}/v1`);
+    assert.equal(remote.backend.remote?.server, "llama-server");
+    assert.equal(remote.backend.remote?.route, "detected by GET /props; completions as qwen FIM text via /completion with a KV slot of 2, chat via /v1/chat/completions");
+    assert.ok(remote.vocabulary.special.fimRepo && remote.vocabulary.special.fimFileSep, "the repository tokens were found by /tokenize");
+    assert.equal(remote.model.contextSize, 4096);
+
+    const prompt = fim(code.repeat(5), "\nprint(1)\n");
+    const expected = await local.generate({ sequence: "completion", prompt, maxTokens: 12 });
+    const first = await remote.generate({ sequence: "completion", prompt, maxTokens: 12 });
+    assert.equal(first.text, expected.text, "llama-server read the FIM text as the model's special tokens: the same greedy text as in-process");
+    assert.equal(first.promptTokens, expected.promptTokens);
+    assert.equal(first.generatedTokens, 12);
+    assert.equal(first.stopReason, "maxTokens");
+
+    // Typing a line after the middle token: only the new tokens are evaluated (timings.prompt_n).
+    const before = (await server.metrics()).prompt_tokens_total!;
+    const typed = "def write_config(path, text):";
+    let evaluated = 0;
+    for (let k = 1; k <= typed.length; k++) {
+      const r = await remote.generate({ sequence: "completion", prompt: [...prompt, typed.slice(0, k)], maxTokens: 4 });
+      assert.ok(r.promptTokensEvaluated >= 1 && r.promptTokensEvaluated <= 10, `keystroke ${k}: evaluated ${r.promptTokensEvaluated} of ${r.promptTokens}`);
+      assert.equal(r.promptTokensReused + r.promptTokensEvaluated, r.promptTokens);
+      evaluated += r.promptTokensEvaluated;
+    }
+    const counted = (await server.metrics()).prompt_tokens_total! - before;
+    assert.equal(counted, evaluated, "the server's /metrics counter agrees with the timings we read");
+    assert.ok(counted / typed.length <= 10, `${counted} tokens over ${typed.length} keystrokes`);
+
+    // Stop strings are sent to the server and cut exactly like the local engine cuts them.
+    const stop = [expected.text.slice(3, 5)];
+    const localStop = await local.generate({ sequence: "completion", prompt, maxTokens: 12, stop });
+    const remoteStop = await remote.generate({ sequence: "completion", prompt, maxTokens: 12, stop });
+    assert.equal(remoteStop.text, localStop.text);
+    assert.equal(remoteStop.stopReason, "stop");
+  } finally {
+    await manager.dispose();
+    await server.stop();
+  }
+});
+
+test("chat streams from llama-server's /v1/chat/completions, and cancelling stops the server's generation", async () => {
+  const { tiny } = await ensureModels();
+  const server = await startLlamaServer(tiny);
+  try {
+    const remote = await connect(server.url);
+    const chunks: string[] = [];
+    const answer = await remote.chat({ messages, maxTokens: 16, onText: (c) => chunks.push(c) });
+    assert.ok(chunks.length > 3, `${chunks.length} chunks`);
+    assert.equal(chunks.join(""), answer.text);
+    assert.equal(answer.generatedTokens, 16);
+    assert.equal(answer.stopReason, "maxTokens");
+    assert.ok(answer.promptTokens > 20, `prompt ${answer.promptTokens}`);
+
+    const controller = new AbortController();
+    let abortedAt = 0;
+    let seen = 0;
+    const long = await remote.generate({
+      sequence: "completion", prompt: fim(code, ""), maxTokens: 3000, signal: controller.signal,
+      onText: () => {
+        if (++seen === 20) { abortedAt = performance.now(); controller.abort(); }
+      },
+    });
+    const latency = performance.now() - abortedAt;
+    assert.equal(long.stopReason, "abort");
+    assert.ok(latency < 1000, `returned ${latency.toFixed(0)} ms after the abort`);
+    // The server saw the hang-up: nothing is processing any more, and far fewer than 3,000 tokens were made.
+    let metrics = await server.metrics();
+    for (let i = 0; i < 50 && metrics.requests_processing !== 0; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      metrics = await server.metrics();
+    }
+    assert.equal(metrics.requests_processing, 0);
+    assert.ok(metrics.tokens_predicted_total! < 16 + 1000, `predicted ${metrics.tokens_predicted_total}`);
+  } finally {
+    await server.stop();
+  }
+});
+
+test("a llama-server killed mid-answer gives a clean error, and the engine recovers once it is back", async () => {
+  const { tiny } = await ensureModels();
+  const server = await startLlamaServer(tiny);
+  let again: ReturnType<typeof startLlamaServer> | undefined;
+  try {
+    const remote = await connect(server.url, {}, { http: { retries: 6, backoffMs: 300 } });
+    let chunks = 0;
+    const killed = remote.chat({
+      messages, maxTokens: 4000,
+      onText: () => {
+        if (++chunks === 10) void server.stop("SIGKILL");
+      },
+    });
+    await assert.rejects(killed, (error: unknown) => {
+      assert.ok(error instanceof RemoteEngineError, String(error));
+      assert.match(error.message, new RegExp(`^The remote engine at ${server.url.replace(/\./g, "\\.")} stopped in the middle of an answer \\(.+\\) after \\d+ characters; the next request reconnects\\.$`));
+      return true;
+    });
+    // Asked while the server is still loading again: retries with backoff bridge the gap.
+    again = startLlamaServer(tiny, { port: server.port });
+    const answer = await remote.chat({ messages, maxTokens: 8 });
+    assert.equal(answer.generatedTokens, 8);
+  } finally {
+    await server.stop("SIGKILL");
+    await (await again?.catch(() => undefined))?.stop();
+  }
+});
+
+test("llama-server with --api-key: a wrong key is refused with what to do, the right one works", async () => {
+  const { tiny } = await ensureModels();
+  const server = await startLlamaServer(tiny, { apiKey: "team-secret" });
+  try {
+    await assert.rejects(connect(server.url, {}, { apiKey: async () => "wrong-key" }), (error: unknown) => {
+      assert.ok(error instanceof RemoteEngineError, String(error));
+      assert.equal(error.status, 401);
+      assert.match(error.message, /answered \/v1\/models with HTTP 401.* The server wants an API key: run "Enclave: Set Remote API Key"\.$/);
+      return true;
+    });
+    const remote = await connect(server.url, {}, { apiKey: async () => "team-secret" });
+    assert.equal(remote.backend.remote?.server, "llama-server", "/props was read with the key");
+    const r = await remote.generate({ sequence: "completion", prompt: fim(code, ""), maxTokens: 4 });
+    assert.equal(r.generatedTokens, 4);
+  } finally {
+    await server.stop();
+  }
+});
+
+test("a llama-server that stops answering times out: before the answer and in the middle of it", async () => {
+  const { tiny } = await ensureModels();
+  const server = await startLlamaServer(tiny);
+  try {
+    const remote = await connect(server.url, {}, { http: { retries: 0, headersTimeoutMs: 2000, idleTimeoutMs: 1500 } });
+    // A frozen process (SIGSTOP) accepts connections in the kernel but never answers.
+    server.process.kill("SIGSTOP");
+    const started = performance.now();
+    await assert.rejects(remote.generate({ sequence: "completion", prompt: fim(code, ""), maxTokens: 4 }),
+      /^RemoteEngineError: The remote engine at http:\/\/127\.0\.0\.1:\d+ did not answer \/completion within 2 s\.$/);
+    assert.ok(performance.now() - started < 10_000, `${(performance.now() - started).toFixed(0)} ms`);
+    server.process.kill("SIGCONT");
+
+    let chunks = 0;
+    const frozen = remote.generate({
+      sequence: "completion", prompt: fim(code, ""), maxTokens: 3000,
+      onText: () => {
+        if (++chunks === 5) server.process.kill("SIGSTOP");
+      },
+    });
+    await assert.rejects(frozen, /stopped in the middle of an answer \(it sent nothing for 1\.5 s\) after \d+ characters/);
+    server.process.kill("SIGCONT");
+    const after = await remote.generate({ sequence: "completion", prompt: fim(code, ""), maxTokens: 4 });
+    assert.equal(after.generatedTokens, 4, "the server answers again once it runs");
+  } finally {
+    server.process.kill("SIGCONT");
+    await server.stop();
+  }
+});
