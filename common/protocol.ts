@@ -604,3 +604,4 @@ export namespace RemoteApiKeyChangedNotification {
   export const type = new NotificationType0(method);
 }
 export * from "./editProtocol";
+export * from "./nextEditProtocol";

@@ -123,6 +123,14 @@ export const settingsSchema = {
     type: "boolean", default: true,
     description: "Attach the current file to chat messages when nothing is selected (shown in the chat's context bar, where it can be removed).",
   },
+  "nextEdit.enable": {
+    type: "boolean", default: false,
+    description: "Suggest the next edit after a pause in editing (the other call sites after a rename, say): at the cursor as ghost text, elsewhere as a hint to jump to with Tab. Off by default because on a CPU each prediction competes with completions for the same cores.",
+  },
+  "nextEdit.model": {
+    type: "string", default: "",
+    description: "A next-edit model (.gguf path), such as Sweep's next-edit 1.5B. Empty: the completion model predicts with a generic instruction.",
+  },
   "engine": enumOf(["local", "remote"] as const, "local",
     "Where the model runs. local: in the Enclave server on this machine. remote: on the OpenAI-compatible server at enclave.remote.url (llama.cpp's llama-server, vLLM, Ollama or enclave serve).", true),
   "remote.url": {

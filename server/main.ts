@@ -21,8 +21,9 @@ import { shieldFeature } from "./shield/feature";
 import { CodeActionRegistry } from "./codeActions";
 import { CommandRegistry } from "./commandRegistry";
 import { featureModels } from "./featureModels";
+import { nextEditFeature } from "./nextEdit/feature";
 
-const features: Feature[] = [modelFeature, completionFeature, shieldFeature, chatFeature, networkFeature];
+const features: Feature[] = [modelFeature, completionFeature, shieldFeature, chatFeature, nextEditFeature, networkFeature];
 
 /** package.json's version, written in by esbuild (esbuild.mjs `define`); tsc-only builds say "dev". */
 declare const ENCLAVE_VERSION: string | undefined;
