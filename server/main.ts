@@ -10,6 +10,7 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { fileURLToPath } from "node:url";
 import { chatFeature } from "./chat/feature";
 import { completionFeature } from "./completion/feature";
+import { editFeature } from "./edit/feature";
 import { ModelManager } from "./engine/modelManager";
 import type { Feature, FeatureContext } from "./feature";
 import { createLogger, type LogLevel } from "./logger";
@@ -23,7 +24,7 @@ import { CommandRegistry } from "./commandRegistry";
 import { featureModels } from "./featureModels";
 import { nextEditFeature } from "./nextEdit/feature";
 
-const features: Feature[] = [modelFeature, completionFeature, shieldFeature, chatFeature, nextEditFeature, networkFeature];
+const features: Feature[] = [modelFeature, completionFeature, shieldFeature, chatFeature, editFeature, nextEditFeature, networkFeature];
 
 /** package.json's version, written in by esbuild (esbuild.mjs `define`); tsc-only builds say "dev". */
 declare const ENCLAVE_VERSION: string | undefined;

@@ -2,56 +2,14 @@
  * "Fix with Enclave": for a finding without a mechanical fix, the model rewrites the statement(s)
  * around it with the finding as the instruction. The answer replaces whole lines, is re-scanned,
  * and goes back to the client as a proposal to review as a diff; nothing is applied here. The
- * region and proposal shapes are deliberately plain so inline edit can reuse the review.
+ * region and proposal shapes are deliberately plain so inline edit can reuse the review; the
+ * region itself is found by server/edit/fixRegion.ts, which inline edit's "fix" mode uses too.
  */
 import type { ChatRange, ProposedEdit, ShieldFinding } from "../../common/protocol";
 import type { ChatMessage, Engine } from "../engine/types";
-import { ensureLanguage, parseSync } from "../syntax/parser";
-import type { SyntaxNode } from "../syntax/syntaxTypes";
+import { fixRegion, type FixRegion } from "../edit/fixRegion";
 import { toWireFinding } from "./wireFinding";
 import type { ShieldScanner } from "./scanner";
-
-/** Lines a rewrite may span at most; a bigger statement is cut to the finding's own lines. */
-const MAX_REGION_LINES = 40;
-
-export interface FixRegion {
-  /** First and last line (0-based, inclusive) of the text to rewrite. */
-  readonly startLine: number;
-  readonly endLine: number;
-  readonly text: string;
-}
-
-/** Node types that end the climb: a whole statement, declaration or definition. */
-function isStatement(node: SyntaxNode): boolean {
-  return /(?:statement|declaration|definition|assignment|declarator)$/.test(node.type) && node.parent !== null;
-}
-
-/**
- * The whole lines of the innermost statement around the finding, or the finding's own lines when
- * no statement encloses it within MAX_REGION_LINES.
- */
-export async function fixRegion(text: string, languageId: string, range: ChatRange): Promise<FixRegion> {
-  const lines = text.split("\n");
-  let startLine = range.start.line;
-  let endLine = range.end.character === 0 && range.end.line > range.start.line ? range.end.line - 1 : range.end.line;
-  if (await ensureLanguage(languageId)) {
-    const tree = parseSync(text, languageId);
-    try {
-      for (let n = tree?.nodeAt({ row: range.start.line, column: range.start.character }) ?? null; n; n = n.parent) {
-        if (!isStatement(n)) continue;
-        const r = tree!.rangeOf(n);
-        if (r.end.row - r.start.row < MAX_REGION_LINES) {
-          startLine = Math.min(startLine, r.start.row);
-          endLine = Math.max(endLine, r.end.row);
-        }
-        break;
-      }
-    } finally {
-      tree?.dispose();
-    }
-  }
-  return { startLine, endLine, text: lines.slice(startLine, endLine + 1).join("\n") };
-}
 
 /** The instruction the model gets: the finding, the code, and the shape of the answer. */
 export function fixMessages(languageId: string, region: FixRegion, finding: { ruleId: string; cwe: string; message: string }): ChatMessage[] {

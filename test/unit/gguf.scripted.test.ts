@@ -15,6 +15,7 @@ import { defaultSettings } from "../../common/settings";
 import {
   type ModelScript,
   SCRIPTED_CONTEXT_MARKER,
+  SCRIPTED_WORKSPACE_MARKER,
   SCRIPTED_MODEL,
   SCRIPTED_MODEL_SCRIPTS,
   SCRIPTED_SPECIAL_TOKEN_IDS,
@@ -176,5 +177,15 @@ test("a chat prompt holding the context marker anywhere is answered with the mar
     assert.equal((await ask(attached.replace(SCRIPTED_CONTEXT_MARKER.marker, " marker"))).text, chat.text, "the same prompt without it gets the chat script");
     const far = `${"x = 1\n".repeat(120)}#${SCRIPTED_CONTEXT_MARKER.marker}\n${"y = 2\n".repeat(120)}What is this?`;
     assert.equal((await ask(far)).text, SCRIPTED_CONTEXT_MARKER.text, "a marker hundreds of tokens back still counts");
+  });
+});
+
+test("the @workspace marker gets its own answer, and the context marker still gets its", async () => {
+  await withScriptedEngine(async (engine) => {
+    const ask = (content: string) => engine.chat({ messages: [{ role: "system", content: "You are a careful coding assistant." }, { role: "user", content }], maxTokens: 64, temperature: 0.2 });
+    const retrieved = `Where is it?\n\napp/retry.go:17-31\n\`\`\`go\n// RetryWithBackoff calls fn (test marker:${SCRIPTED_WORKSPACE_MARKER.marker}).\nfunc RetryWithBackoff() {}\n\`\`\`\n`;
+    assert.equal((await ask(retrieved)).text, SCRIPTED_WORKSPACE_MARKER.text);
+    assert.equal((await ask(retrieved.replace(SCRIPTED_WORKSPACE_MARKER.marker, " marker"))).text, SCRIPTED_MODEL_SCRIPTS.chat.text);
+    assert.equal((await ask(`x = 1  #${SCRIPTED_CONTEXT_MARKER.marker}\nWhat is this?`)).text, SCRIPTED_CONTEXT_MARKER.text);
   });
 });
