@@ -33,6 +33,7 @@ import {
 } from "../../scripts/e2e/env.mjs";
 import { editorSteps } from "./editorSteps.mjs";
 import { shieldSteps } from "./shieldSteps.mjs";
+import { nextEditSteps } from "./nextEditSteps.mjs";
 
 const SHOTS = path.join(ARTIFACTS, "e2e");
 const GPU = process.env.ENCLAVE_E2E_GPU ?? "cpu,cuda,vulkan";
@@ -135,6 +136,7 @@ async function main() {
       cpSync(path.join(ROOT, "test/fixtures/workspace"), workspace, { recursive: true });
       editor.prepareWorkspace(workspace);
       shieldSteps.prepareWorkspace(workspace);
+      nextEditSteps.prepareWorkspace(workspace);
       // enclave.* settings are machine-overridable: in a remote window (code-server is one) VS
       // Code ignores them in the browser-side user settings and reads the remote machine's user
       // settings instead, which code-server keeps in <user-data-dir>/Machine/settings.json.
@@ -303,6 +305,14 @@ async function main() {
       editor.shieldDiagnostic(page, { screenshot, log: (line) => console.log(`    ${line}`) }));
     await step("Ctrl+. then Enter applies the real eval fix (import ast added) and the module still runs", () =>
       shieldSteps.evalQuickFix(page, { workspace, screenshot, waitForSaved, log: (line) => console.log(`    ${line}`) }));
+    await step("next edit: rename a parameter, a jump hint at its use, Tab, Tab, and the file is right", async () => {
+      // Next edit is opt-in; inline completions go off so that only the next edit can claim Tab.
+      writeUserSettings(userDataDir, { "enclave.model": models.scripted, "enclave.log.level": "debug", ...chat?.chatStepSettings, "enclave.nextEdit.enable": true, "enclave.completion.enable": false }, "Machine");
+      await page.waitForTimeout(2000);
+      await nextEditSteps.jumpAndAccept(page, { workspace, screenshot, waitForSaved, log: (line) => console.log(`    ${line}`) });
+    });
+    await step("next edit: Esc dismisses the hint and the file keeps only the user's edit", () =>
+      nextEditSteps.escapeDismisses(page, { workspace, screenshot, waitForSaved }));
   } catch (error) {
     results.push({ name: "harness", ok: false, error });
     console.log(`  ✖ harness: ${error?.stack ?? error}`);

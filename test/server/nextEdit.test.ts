@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { pathToFileURL } from "node:url";
 import { DidChangeTextDocumentNotification, DidOpenTextDocumentNotification } from "vscode-languageserver-protocol/node";
 import { NextEditPredictRequest, type NextEditPredictResult } from "../../common/protocol";
-import { ensureModels, SCRIPTED_NEXT_EDIT_BEFORE } from "../fixtures/gguf";
+import { ensureModels, SCRIPTED_NEXT_EDIT_BEFORE, SCRIPTED_PARAM_RENAME } from "../fixtures/gguf";
 import { startServer, type RunningServer } from "./harness";
 
 /**
@@ -62,6 +62,23 @@ test("off by default, and a stale version or an unknown file is a normal empty a
     assert.match(stale.reason ?? "", /changed/);
     const unknown = (await server.connection.sendRequest(NextEditPredictRequest.type, { uri: "file:///nope.py", version: 1, position: { line: 0, character: 0 } })) as NextEditPredictResult;
     assert.match(unknown.reason ?? "", /not open/);
+  } finally {
+    await server.stop();
+  }
+});
+
+test("after a parameter is renamed in its def line, its use below is the suggested edit (the UI suite's case)", async () => {
+  const { scripted } = await ensureModels();
+  const server = await startServer({ model: scripted, nextEdit: { enable: true } });
+  try {
+    await server.waitForStatus((s) => s.state === "ready");
+    const paramUri = pathToFileURL("/tmp/enclave-next-edit-test/totals.py").href;
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: paramUri, languageId: "python", version: 1, text: SCRIPTED_PARAM_RENAME.before } });
+    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: paramUri, version: 2 }, contentChanges: [{ range: { start: { line: 1, character: 18 }, end: { line: 1, character: 22 } }, text: "tax" }],
+    });
+    const result = (await server.connection.sendRequest(NextEditPredictRequest.type, { uri: paramUri, version: 2, position: { line: 1, character: 21 } })) as NextEditPredictResult;
+    assert.deepEqual(result.suggestion?.edits, [{ range: { start: { line: 3, character: 27 }, end: { line: 3, character: 31 } }, newText: "tax" }], JSON.stringify(result));
   } finally {
     await server.stop();
   }
