@@ -131,6 +131,10 @@ export const settingsSchema = {
     type: "string", default: "",
     description: "A next-edit model (.gguf path), such as Sweep's next-edit 1.5B. Empty: the completion model predicts with a generic instruction.",
   },
+  "nextEdit.maxTokens": {
+    type: "integer", default: 0, minimum: 0, maximum: 4096,
+    description: "Most tokens one next-edit prediction may generate. 0: enough to rewrite the window around the cursor.",
+  },
   "engine": enumOf(["local", "remote"] as const, "local",
     "Where the model runs. local: in the Enclave server on this machine. remote: on the OpenAI-compatible server at enclave.remote.url (llama.cpp's llama-server, vLLM, Ollama or enclave serve).", true),
   "remote.url": {

@@ -53,7 +53,7 @@ export const nextEditFeature: Feature = {
       const pathOf = paths().relative;
       return predictNextEdit(
         { uri: params.uri, version: params.version, text, languageId: document.languageId, position: params.position, hunks: history.recent(), pathOf },
-        { engine, format, scanner: defaultScanner().scanner, signal },
+        { engine, format, scanner: defaultScanner().scanner, signal, maxTokens: settings["nextEdit.maxTokens"] },
       );
     };
 

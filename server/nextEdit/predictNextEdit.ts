@@ -43,6 +43,8 @@ export interface NextEditRun {
   readonly window?: NextEditWindowSizes;
   /** The most tokens the answer may take beyond the window's own size. */
   readonly slackTokens?: number;
+  /** A cap on the answer's tokens (enclave.nextEdit.maxTokens); 0 or absent: none. */
+  readonly maxTokens?: number;
 }
 
 const lineSlice = (lines: readonly string[], from: number, to: number) => lines.slice(Math.max(0, from), Math.max(0, to)).join("\n");
@@ -88,7 +90,8 @@ export async function predictNextEdit(input: NextEditInput, run: NextEditRun): P
     atFileStart: start - sizes.context <= 0,
   });
   if (!rendered) return { ...base, reason: "The code contains one of the prompt format's markers." };
-  const maxTokens = run.engine.countTokens(current) + (run.slackTokens ?? 96);
+  const needed = run.engine.countTokens(current) + (run.slackTokens ?? 96);
+  const maxTokens = run.maxTokens ? Math.min(run.maxTokens, needed) : needed;
   let result: GenerateResult;
   if (rendered.kind === "completion") {
     result = await run.engine.generate({ sequence: "completion", prompt: rendered.prompt, maxTokens, temperature: 0, stop: run.format.stop, signal: run.signal });

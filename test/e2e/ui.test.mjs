@@ -157,7 +157,8 @@ async function main() {
       browser = await launchChromium(runDir, isolatedEnv(runDir, { home: true }));
       page = browser.pages()[0] ?? (await browser.newPage());
       page.setDefaultTimeout(30_000);
-      await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+      // A loaded 2-core machine can take well over the default 30 s to serve the workbench.
+      await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`, { timeout: 120_000 });
       await page.locator(".monaco-workbench .part.statusbar").waitFor();
       await page.locator(".explorer-folders-view .monaco-list-row", { hasText: "app.py" }).first().waitFor();
       await screenshot(page, "workbench");
