@@ -632,3 +632,4 @@ export namespace RemoteApiKeyChangedNotification {
 }
 export * from "./editProtocol";
 export * from "./indexProtocol";
+export * from "./nextEditProtocol";

@@ -139,6 +139,18 @@ export const settingsSchema = {
     type: "array", default: [],
     description: "Extra gitignore-style patterns of files the codebase index skips (relative to the workspace folder), on top of .gitignore, binary files and files over 1 MB.",
   },
+  "nextEdit.enable": {
+    type: "boolean", default: false,
+    description: "Suggest the next edit after a pause in editing (the other call sites after a rename, say): at the cursor as ghost text, elsewhere as a hint to jump to with Tab. Off by default because on a CPU each prediction competes with completions for the same cores.",
+  },
+  "nextEdit.model": {
+    type: "string", default: "",
+    description: "A next-edit model (.gguf path), such as Sweep's next-edit 1.5B. Empty: the completion model predicts with a generic instruction.",
+  },
+  "nextEdit.maxTokens": {
+    type: "integer", default: 0, minimum: 0, maximum: 4096,
+    description: "Most tokens one next-edit prediction may generate. 0: enough to rewrite the window around the cursor.",
+  },
   "engine": enumOf(["local", "remote"] as const, "local",
     "Where the model runs. local: in the Enclave server on this machine. remote: on the OpenAI-compatible server at enclave.remote.url (llama.cpp's llama-server, vLLM, Ollama or enclave serve).", true),
   "remote.url": {

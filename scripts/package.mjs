@@ -24,7 +24,9 @@ import { fileURLToPath } from "node:url";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const BASE = path.join(ROOT, ".vscode-test");
 const NODE24 = path.join(BASE, "node24", "bin", "node");
-const WORK = path.join(BASE, "package");
+// ENCLAVE_PACKAGE_DIR moves the staging folder: two checkouts sharing one .vscode-test (a git
+// worktree beside the main one) would otherwise stage into the same folder at the same time.
+const WORK = process.env.ENCLAVE_PACKAGE_DIR ? path.resolve(process.env.ENCLAVE_PACKAGE_DIR) : path.join(BASE, "package");
 const FETCHED = path.join(BASE, "npm-platforms");
 
 // vsce 4 needs Node >= 22: re-run with Node 24 from .vscode-test (npm run e2e:setup) when older.

@@ -25,8 +25,9 @@ import { featureModels } from "./featureModels";
 import { createIndexFeature, type IndexFeature } from "./index/feature";
 import { IndexService } from "./index/indexService";
 import { MemoryCodebase } from "./chat/memoryCodebase";
+import { nextEditFeature } from "./nextEdit/feature";
 
-const features: Feature[] = [modelFeature, completionFeature, shieldFeature, chatFeature, editFeature, networkFeature];
+const features: Feature[] = [modelFeature, completionFeature, shieldFeature, chatFeature, editFeature, nextEditFeature, networkFeature];
 
 /** package.json's version, written in by esbuild (esbuild.mjs `define`); tsc-only builds say "dev". */
 declare const ENCLAVE_VERSION: string | undefined;

@@ -6,6 +6,9 @@ import { currentSettings, SECTION } from "./config";
 import { RestartBudget } from "./restartBudget";
 import { StatusBar } from "./status";
 
+/** Answers an inline completion request in place of the server, or undefined to let the server answer. */
+export type InlineCompletionOverride = (document: vscode.TextDocument, position: vscode.Position) => vscode.InlineCompletionItem[] | undefined;
+
 /**
  * Owns the language client and every disposable of the extension, so deactivation (and
  * restart) leaves nothing behind. Handlers on the client are attached through `onClient`, which
@@ -24,6 +27,7 @@ export class EnclaveContext implements vscode.Disposable {
   private lastStatus: StatusParams = { state: "starting" };
   private pid: number | undefined;
   private readonly statusEmitter = new vscode.EventEmitter<StatusParams>();
+  private inlineOverride?: InlineCompletionOverride;
   /** Fires on every model status the server reports (and on restarts). */
   readonly onStatus = this.statusEmitter.event;
 
@@ -64,6 +68,14 @@ export class EnclaveContext implements vscode.Disposable {
     return this.starting;
   }
 
+  /**
+   * Lets a feature answer an inline completion request itself (a pending next edit at the
+   * cursor); without an answer from it the server's completion is asked as usual.
+   */
+  setInlineCompletionOverride(override: InlineCompletionOverride): void {
+    this.inlineOverride = override;
+  }
+
   /** The server process id as the server itself reports it (tests use it to kill the server). */
   get serverPid(): number | undefined {
     return this.pid;
@@ -89,6 +101,9 @@ export class EnclaveContext implements vscode.Disposable {
         storageDirectory: vscode.Uri.joinPath(this.extension.globalStorageUri, "models").fsPath,
         // The codebase index lives in this workspace's storage (absent when no folder is open).
         workspaceStorageDirectory: this.extension.storageUri?.fsPath,
+      },
+      middleware: {
+        provideInlineCompletionItems: (document, position, context, token, next) => this.inlineOverride?.(document, position) ?? next(document, position, context, token),
       },
       errorHandler: {
         error: () => ({ action: ErrorAction.Continue, handled: true }),

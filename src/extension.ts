@@ -8,6 +8,7 @@ import { createLog } from "./log";
 import { ModelView } from "./modelView";
 import { registerNetwork } from "./network/registerNetwork";
 import { registerShield } from "./shield/registerShield";
+import { NextEditController } from "./nextEdit/nextEditController";
 import { registerStatusMenu } from "./statusMenu";
 
 let ctx: EnclaveContext | undefined;
@@ -18,6 +19,8 @@ export interface EnclaveApi {
   readonly chat: ChatApi;
   /** Inline edit (Ctrl+I) and the in-place review that Apply and Fix reuse. */
   readonly edit: EditApi;
+  /** Next-edit suggestions (tests read the pending one). */
+  readonly nextEdit: NextEditController;
 }
 
 export function activate(extension: vscode.ExtensionContext): EnclaveApi {
@@ -32,11 +35,13 @@ export function activate(extension: vscode.ExtensionContext): EnclaveApi {
   const edit = registerEdit(ctx);
   const chat = registerChat(ctx, edit.controller);
   registerShield(ctx, edit.controller);
+  const nextEdit = new NextEditController(ctx);
+  ctx.push(nextEdit);
   const modelView = new ModelView();
   ctx.push(modelView, vscode.window.registerTreeDataProvider("enclave.model", modelView), ctx.onStatus((s) => modelView.update(s)));
   // The server starts after activation returns, so VS Code's start-up is never held up by it.
   setTimeout(() => void ctx?.ensureClient().catch(() => undefined), 0);
-  return { context: ctx, chat, edit };
+  return { context: ctx, chat, edit, nextEdit };
 }
 
 export async function deactivate(): Promise<void> {

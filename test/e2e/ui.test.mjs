@@ -37,6 +37,7 @@ import { applySteps } from "./applySteps.mjs";
 import { editSteps } from "./editSteps.mjs";
 import { editorSteps } from "./editorSteps.mjs";
 import { shieldSteps } from "./shieldSteps.mjs";
+import { nextEditSteps } from "./nextEditSteps.mjs";
 
 const SHOTS = path.join(ARTIFACTS, "e2e");
 const GPU = process.env.ENCLAVE_E2E_GPU ?? "cpu,cuda,vulkan";
@@ -147,6 +148,7 @@ async function main() {
       editSteps.prepareWorkspace(workspace);
       applySteps.prepareWorkspace(workspace);
       workspaceChat?.prepareWorkspace(workspace);
+      nextEditSteps.prepareWorkspace(workspace);
       // enclave.* settings are machine-overridable: in a remote window (code-server is one) VS
       // Code ignores them in the browser-side user settings and reads the remote machine's user
       // settings instead, which code-server keeps in <user-data-dir>/Machine/settings.json.
@@ -327,6 +329,14 @@ async function main() {
     await step("chat Insert re-indents the block to the cursor's line", () =>
       applySteps.insertKeepsIndentation(page, { workspace, screenshot, waitForSaved, log: (line) => console.log(`    ${line}`) }));
     if (workspaceChat) await workspaceChat.runWorkspaceSteps(page, { step, shotsDir: SHOTS, log: (line) => console.log(`    ${line}`) });
+    await step("next edit: rename a parameter, a jump hint at its use, Tab, Tab, and the file is right", async () => {
+      // Next edit is opt-in; inline completions go off so that only the next edit can claim Tab.
+      writeUserSettings(userDataDir, { "enclave.model": models.scripted, "enclave.log.level": "debug", ...chat?.chatStepSettings, "enclave.nextEdit.enable": true, "enclave.completion.enable": false }, "Machine");
+      await page.waitForTimeout(2000);
+      await nextEditSteps.jumpAndAccept(page, { workspace, screenshot, waitForSaved, log: (line) => console.log(`    ${line}`) });
+    });
+    await step("next edit: Esc dismisses the hint and the file keeps only the user's edit", () =>
+      nextEditSteps.escapeDismisses(page, { workspace, screenshot, waitForSaved }));
   } catch (error) {
     results.push({ name: "harness", ok: false, error });
     console.log(`  ✖ harness: ${error?.stack ?? error}`);

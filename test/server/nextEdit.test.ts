@@ -1,0 +1,85 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { pathToFileURL } from "node:url";
+import { DidChangeTextDocumentNotification, DidOpenTextDocumentNotification } from "vscode-languageserver-protocol/node";
+import { NextEditPredictRequest, type NextEditPredictResult } from "../../common/protocol";
+import { ensureModels, SCRIPTED_NEXT_EDIT_BEFORE, SCRIPTED_PARAM_RENAME } from "../fixtures/gguf";
+import { startServer, type RunningServer } from "./harness";
+
+/**
+ * Next edit over real LSP with real inference: the user renames fetch_user to load_user at its
+ * definition, typing the new name a key at a time; the scripted model (generic format, on the
+ * completion model) answers with the window where both call sites are renamed, and the server
+ * turns that into two edits at exactly the old names.
+ */
+const uri = pathToFileURL("/tmp/enclave-next-edit-test/users.py").href;
+
+async function renameAtDefinition(server: RunningServer): Promise<number> {
+  await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: "python", version: 1, text: SCRIPTED_NEXT_EDIT_BEFORE } });
+  let version = 1;
+  // "fetch" (line 4, characters 4-9) deleted, then "load" typed one key at a time.
+  await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+    textDocument: { uri, version: ++version }, contentChanges: [{ range: { start: { line: 4, character: 4 }, end: { line: 4, character: 9 } }, text: "" }],
+  });
+  for (const [i, ch] of [..."load"].entries()) {
+    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: ++version }, contentChanges: [{ range: { start: { line: 4, character: 4 + i }, end: { line: 4, character: 4 + i } }, text: ch }],
+    });
+  }
+  return version;
+}
+
+test("after a rename at the definition, the call sites' edits are suggested at the right ranges", async () => {
+  const { scripted } = await ensureModels();
+  const server = await startServer({ model: scripted, nextEdit: { enable: true } });
+  try {
+    await server.waitForStatus((s) => s.state === "ready");
+    const version = await renameAtDefinition(server);
+    const result = (await server.connection.sendRequest(NextEditPredictRequest.type, { uri, version, position: { line: 4, character: 8 } })) as NextEditPredictResult;
+    assert.ok(result.suggestion, JSON.stringify(result));
+    assert.deepEqual(result.suggestion.edits, [
+      { range: { start: { line: 9, character: 10 }, end: { line: 9, character: 15 } }, newText: "load" },
+      { range: { start: { line: 13, character: 8 }, end: { line: 13, character: 13 } }, newText: "load" },
+    ]);
+    assert.equal(result.suggestion.atCursor, false, "the next edit is away from the cursor: a jump");
+    assert.equal(result.timings?.format, "instruct");
+    assert.ok((result.timings?.promptTokensEvaluated ?? 0) > 0);
+  } finally {
+    await server.stop();
+  }
+});
+
+test("off by default, and a stale version or an unknown file is a normal empty answer", async () => {
+  const { scripted } = await ensureModels();
+  const server = await startServer({ model: scripted });
+  try {
+    await server.waitForStatus((s) => s.state === "ready");
+    const version = await renameAtDefinition(server);
+    const off = (await server.connection.sendRequest(NextEditPredictRequest.type, { uri, version, position: { line: 4, character: 8 } })) as NextEditPredictResult;
+    assert.equal(off.suggestion, undefined);
+    assert.match(off.reason ?? "", /nextEdit\.enable/);
+    const stale = (await server.connection.sendRequest(NextEditPredictRequest.type, { uri, version: version - 1, position: { line: 4, character: 8 } })) as NextEditPredictResult;
+    assert.match(stale.reason ?? "", /changed/);
+    const unknown = (await server.connection.sendRequest(NextEditPredictRequest.type, { uri: "file:///nope.py", version: 1, position: { line: 0, character: 0 } })) as NextEditPredictResult;
+    assert.match(unknown.reason ?? "", /not open/);
+  } finally {
+    await server.stop();
+  }
+});
+
+test("after a parameter is renamed in its def line, its use below is the suggested edit (the UI suite's case)", async () => {
+  const { scripted } = await ensureModels();
+  const server = await startServer({ model: scripted, nextEdit: { enable: true } });
+  try {
+    await server.waitForStatus((s) => s.state === "ready");
+    const paramUri = pathToFileURL("/tmp/enclave-next-edit-test/totals.py").href;
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: paramUri, languageId: "python", version: 1, text: SCRIPTED_PARAM_RENAME.before } });
+    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: paramUri, version: 2 }, contentChanges: [{ range: { start: { line: 1, character: 18 }, end: { line: 1, character: 22 } }, text: "tax" }],
+    });
+    const result = (await server.connection.sendRequest(NextEditPredictRequest.type, { uri: paramUri, version: 2, position: { line: 1, character: 21 } })) as NextEditPredictResult;
+    assert.deepEqual(result.suggestion?.edits, [{ range: { start: { line: 3, character: 27 }, end: { line: 3, character: 31 } }, newText: "tax" }], JSON.stringify(result));
+  } finally {
+    await server.stop();
+  }
+});
