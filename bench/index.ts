@@ -137,17 +137,17 @@ async function main(): Promise<void> {
     ["full keyword build (wall)", `${fmt(scale.buildSeconds)} s`],
     ["full keyword build (CPU time of the process)", `${fmt(scale.buildCpuSeconds)} s`],
     ["load average (1 min) after the build", fmt(scale.loadavgDuringBuild)],
-    ["peak resident memory (build, reload, updates)", `${fmt(scale.peakRssMb, 0)} MB`],
+    ["peak resident memory: full build / with reload and updates", `${fmt(scale.buildPeakRssMb, 0)} / ${fmt(scale.peakRssMb, 0)} MB`],
     ["resident memory with the index loaded", `${fmt(scale.residentMb, 0)} MB`],
     ["restart: load the saved index", `${fmt(scale.reopenSeconds)} s`],
     ["restart: walk with nothing changed", `${fmt(scale.resumeSeconds)} s, ${scale.resumeChunked} files chunked`],
-    ["one-file update, median / p95 of " + scale.updateMs.length, `${fmt(median(scale.updateMs))} / ${fmt(p95(scale.updateMs))} ms`],
+    ["one-file update, median / p95 of " + scale.updateMs.length, `${fmt(median(scale.updateMs))} / ${fmt(p95(scale.updateMs))} ms wall, ${fmt(median(scale.updateCpuMs))} / ${fmt(p95(scale.updateCpuMs))} ms CPU`],
     ...embedding.map((e) => [`embedding, embed-bench.gguf (Qwen3-Embedding-0.6B shape), ${e.threads} thread${e.threads > 1 ? "s" : ""}`, `${fmt(e.chunksPerSecond, 2)} chunks/s (${e.chunks} chunks); whole tree ≈ ${fmt(scale.chunks / e.chunksPerSecond / 3600)} h`]),
   ]);
   checks.push(precondition("every one-file update chunked its file", scale.updateMs.length, ">= 10", scale.updateMs.length >= 10));
   checks.push(target("full keyword build", `${fmt(scale.buildSeconds)} s (load ${fmt(scale.loadavgDuringBuild)})`, "<= 60 s", scale.buildSeconds <= 60));
-  checks.push(target("one-file update (median)", `${fmt(median(scale.updateMs))} ms`, "<= 50 ms", median(scale.updateMs) <= 50));
-  checks.push(target("peak resident memory", `${fmt(scale.peakRssMb, 0)} MB`, "<= 500 MB", scale.peakRssMb <= 500));
+  checks.push(target("one-file update (median, wall)", `${fmt(median(scale.updateMs))} ms (CPU ${fmt(median(scale.updateCpuMs))} ms)`, "<= 50 ms", median(scale.updateMs) <= 50));
+  checks.push(target("peak resident memory of the full build", `${fmt(scale.buildPeakRssMb, 0)} MB`, "<= 500 MB", scale.buildPeakRssMb <= 500));
   checks.push(precondition("embedding throughput measured", fmt(embedding[0]!.chunksPerSecond, 2), "> 0 chunks/s", embedding[0]!.chunksPerSecond > 0));
 
   const stdlib = pythonStdlib();

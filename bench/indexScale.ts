@@ -15,11 +15,15 @@ export interface ScaleResult {
   readonly buildCpuSeconds: number;
   readonly loadavgDuringBuild: number;
   readonly peakRssMb: number;
+  /** Peak resident memory when the build had finished, before the index was loaded again. */
+  readonly buildPeakRssMb: number;
   readonly residentMb: number;
   readonly reopenSeconds: number;
   readonly resumeSeconds: number;
   readonly resumeChunked: number;
   readonly updateMs: readonly number[];
+  /** CPU time of each update: what it costs whatever else the machine runs. */
+  readonly updateCpuMs: readonly number[];
 }
 
 const rssMb = () => process.memoryUsage().rss / 1024 / 1024;
@@ -31,6 +35,7 @@ export async function measureScale(tree: string, indexDir: string, changedFiles:
   const buildSeconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
   const loadavgDuringBuild = (await import("node:os")).loadavg()[0]!;
+  const buildPeakRssMb = process.resourceUsage().maxRSS / 1024;
 
   // A restarted server: load the saved index, walk, find nothing changed.
   const reopened = performance.now();
@@ -39,14 +44,18 @@ export async function measureScale(tree: string, indexDir: string, changedFiles:
   const resumed = await index.refresh();
 
   const updateMs: number[] = [];
+  const updateCpuMs: number[] = [];
   for (const [i, file] of changedFiles.entries()) {
     const python = file.endsWith(".py");
     fs.appendFileSync(file, python ? `\n\ndef bench_added_${i}(value):\n    return value + ${i}\n` : `\n\nfunction benchAdded${i}(value) {\n  return value + ${i};\n}\n`);
     const later = new Date(Date.now() + 10_000 + i * 1000);
     fs.utimesSync(file, later, later);
     const t = performance.now();
+    const cpuBefore = process.cpuUsage();
     const result = await index.applyChanges([file]);
+    const cpuUsed = process.cpuUsage(cpuBefore);
     updateMs.push(performance.now() - t);
+    updateCpuMs.push((cpuUsed.user + cpuUsed.system) / 1000);
     if (result.chunked !== 1) throw new Error(`${file}: the update chunked ${result.chunked} files, not 1`);
   }
   if (!(await index.search(python(changedFiles) ? "bench added 0" : "benchAdded0", 5)).some((h) => /bench_?added_?0/i.test(h.symbol ?? ""))) {
@@ -56,8 +65,8 @@ export async function measureScale(tree: string, indexDir: string, changedFiles:
   (globalThis as { gc?: () => void }).gc?.();
   return {
     files: stats.files, chunks: stats.chunks, buildSeconds, buildCpuSeconds: (used.user + used.system) / 1e6, loadavgDuringBuild,
-    peakRssMb: process.resourceUsage().maxRSS / 1024, residentMb: rssMb(),
-    reopenSeconds, resumeSeconds: resumed.seconds, resumeChunked: resumed.chunked, updateMs,
+    peakRssMb: process.resourceUsage().maxRSS / 1024, buildPeakRssMb, residentMb: rssMb(),
+    reopenSeconds, resumeSeconds: resumed.seconds, resumeChunked: resumed.chunked, updateMs, updateCpuMs,
   };
 }
 
