@@ -170,8 +170,8 @@ test("typing while an edit streams: the proposal is still about the text and ver
 });
 
 /** A long document whose every line is a selection-worthy statement, for generations that take seconds. */
-const longSource = Array.from({ length: 250 }, (_, i) => `value_${i} = compute(${i}, "item ${i}")`).join("\n") + "\n";
-const longRange = { start: { line: 0, character: 0 }, end: { line: 250, character: 0 } };
+const longSource = Array.from({ length: 120 }, (_, i) => `value_${i} = compute(${i}, "item ${i}")`).join("\n") + "\n";
+const longRange = { start: { line: 0, character: 0 }, end: { line: 120, character: 0 } };
 
 test("cancel stops a running edit fast, and it answers cancelled without an error", async () => {
   const { tiny } = await ensureModels();
@@ -185,7 +185,7 @@ test("cancel stops a running edit fast, and it answers cancelled without an erro
       setTimeout(() => {
         cancelledAt = performance.now();
         cancelAnswer = server.connection.sendRequest(EditCancelRequest.type, { editId });
-      }, 600);
+      }, 2500); // Past the prompt's evaluation (about 2 s on a loaded machine), into generation.
     });
     const latency = performance.now() - cancelledAt;
     assert.ok(cancelledAt > 0, "the cancel was sent while the edit ran");
