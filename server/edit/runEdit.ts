@@ -55,8 +55,11 @@ export async function runEdit(input: RunEditInput): Promise<EditOutcome> {
   });
   if (prompt.problem) return noProposal(prompt.problem, region.symbol);
 
+  // The document object is updated in place as the user types: what the proposal is about is taken now.
   const range = wholeLines(document, region.startLine, region.endLine);
   const originalText = document.getText(range);
+  const { uri, version, languageId } = document;
+  const offsets = { start: document.offsetAt(range.start), end: document.offsetAt(range.end) };
   const parser = new EditAnswerParser({ region: previousText(params) ?? originalText, eol: text.includes("\r\n") ? "\r\n" : "\n" });
   const result = await engine.chat({
     messages: prompt.messages, sequence: "edit", maxTokens: prompt.maxTokens, temperature: 0, signal,
@@ -75,9 +78,10 @@ export async function runEdit(input: RunEditInput): Promise<EditOutcome> {
     return { ...noProposal(`The model's answer was cut at ${prompt.maxTokens} tokens before its code block ended, so it is not offered (it would cut the region short).`, region.symbol), timings };
   }
   const newText = parser.text;
-  const findings = await scanRewrite(input.scanner, text, document, range, newText);
+  const after = text.slice(0, offsets.start) + newText + text.slice(offsets.end);
+  const findings = await scanRewrite(input.scanner, after, languageId, range.start.line, newText);
   return {
-    proposal: { uri: document.uri, version: document.version, range, originalText, newText },
+    proposal: { uri, version, range, originalText, newText },
     ...symbol, findings, cancelled: false, timings,
   };
 }
@@ -109,12 +113,11 @@ export function wholeLines(document: TextDocument, startLine: number, endLine: n
 }
 
 /** Shield findings inside the rewritten lines, positioned in the document as it would be with the rewrite. */
-async function scanRewrite(scanner: ShieldScanner, text: string, document: TextDocument, range: ChatRange, newText: string): Promise<ShieldFinding[]> {
-  if (!scanner.supports(document.languageId)) return [];
-  const after = text.slice(0, document.offsetAt(range.start)) + newText + text.slice(document.offsetAt(range.end));
-  const lastLine = range.start.line + Math.max(0, newText.replace(/\r?\n$/, "").split("\n").length - 1);
-  const findings = await scanner.scan(after, document.languageId);
-  return findings.filter((f) => f.line <= lastLine && f.endLine >= range.start.line).map(toWireFinding);
+async function scanRewrite(scanner: ShieldScanner, after: string, languageId: string, startLine: number, newText: string): Promise<ShieldFinding[]> {
+  if (!scanner.supports(languageId)) return [];
+  const lastLine = startLine + Math.max(0, newText.replace(/\r?\n$/, "").split("\n").length - 1);
+  const findings = await scanner.scan(after, languageId);
+  return findings.filter((f) => f.line <= lastLine && f.endLine >= startLine).map(toWireFinding);
 }
 
 /** The text the latest round produced, which a follow-up refines (its indentation is the one to keep). */

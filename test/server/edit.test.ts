@@ -6,7 +6,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { pathToFileURL } from "node:url";
-import { DidOpenTextDocumentNotification } from "vscode-languageserver-protocol/node";
+import { DidChangeTextDocumentNotification, DidOpenTextDocumentNotification } from "vscode-languageserver-protocol/node";
 import {
   EditCancelRequest, EditDeltaNotification, EditLocateRequest, EditRegionRequest, EditStartRequest, MetricsRequest,
   type EditDeltaParams, type EditStartParams,
@@ -36,7 +36,10 @@ async function open(server: RunningServer, text = source, at = uri, languageId =
 }
 
 /** Starts an edit and gathers its deltas, counting any that arrive after the answer. */
-async function edit(server: RunningServer, params: Omit<EditStartParams, "editId" | "uri" | "version"> & { uri?: string; version?: number }, onStart?: (editId: string) => void) {
+async function edit(
+  server: RunningServer, params: Omit<EditStartParams, "editId" | "uri" | "version"> & { uri?: string; version?: number },
+  onStart?: (editId: string) => void, onDelta?: (delta: EditDeltaParams) => void,
+) {
   const editId = `e${++nextId}`;
   const deltas: EditDeltaParams[] = [];
   let answered = false;
@@ -45,6 +48,7 @@ async function edit(server: RunningServer, params: Omit<EditStartParams, "editId
     if (delta.editId !== editId) return;
     if (answered) late++;
     deltas.push(delta);
+    onDelta?.(delta);
   });
   try {
     const pending = server.connection.sendRequest(EditStartRequest.type, { uri, version: 1, ...params, editId });
@@ -140,9 +144,34 @@ test("fix rewrites the statement around a diagnostic, re-indented; merge takes t
   }
 });
 
+test("typing while an edit streams: the proposal is still about the text and version it was asked for", async () => {
+  const { scripted } = await ensureModels();
+  const server = await startServer({ model: scripted });
+  try {
+    await server.waitForStatus((s) => s.state === "ready");
+    await open(server);
+    let changed = false;
+    // The user types a line at the top while the rewrite streams (one handler per method: edit() passes deltas on).
+    const { result } = await edit(server, { position: { line: 6, character: 4 }, instruction: `Let the shell run it${SCRIPTED_EDIT_MARKER.marker}` }, undefined, (delta) => {
+      if (delta.seq !== 0 || changed) return;
+      changed = true;
+      void server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: "# typed\n" }],
+      });
+    });
+    assert.ok(changed);
+    assert.equal(result.proposal?.version, 1, "the version the edit was asked for; the client sees it is stale now");
+    assert.deepEqual(result.proposal?.range, { start: { line: 5, character: 0 }, end: { line: 7, character: 0 } });
+    assert.equal(result.proposal?.originalText, "def run(cmd):\n    return subprocess.run(shlex.split(cmd)).returncode\n");
+    assert.equal(result.findings.find((f) => f.ruleId === "python-os-system")?.line, 6, "findings are positioned in the text the edit was about");
+  } finally {
+    await server.stop();
+  }
+});
+
 /** A long document whose every line is a selection-worthy statement, for generations that take seconds. */
-const longSource = Array.from({ length: 250 }, (_, i) => `value_${i} = compute(${i}, "item ${i}")`).join("\n") + "\n";
-const longRange = { start: { line: 0, character: 0 }, end: { line: 250, character: 0 } };
+const longSource = Array.from({ length: 120 }, (_, i) => `value_${i} = compute(${i}, "item ${i}")`).join("\n") + "\n";
+const longRange = { start: { line: 0, character: 0 }, end: { line: 120, character: 0 } };
 
 test("cancel stops a running edit fast, and it answers cancelled without an error", async () => {
   const { tiny } = await ensureModels();
@@ -156,7 +185,7 @@ test("cancel stops a running edit fast, and it answers cancelled without an erro
       setTimeout(() => {
         cancelledAt = performance.now();
         cancelAnswer = server.connection.sendRequest(EditCancelRequest.type, { editId });
-      }, 600);
+      }, 2500); // Past the prompt's evaluation (about 2 s on a loaded machine), into generation.
     });
     const latency = performance.now() - cancelledAt;
     assert.ok(cancelledAt > 0, "the cancel was sent while the edit ran");
