@@ -62,12 +62,25 @@ describe("Inline edit: streaming from the real server (scripted model, files.aut
     return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
   }
 
-  /** Calls `act` as the first streamed delta arrives, while the edit is still streaming. */
-  function onFirstDelta(act: (streamed: string) => void): void {
+  /**
+   * Calls `act` as the delta that brings os.system arrives (the second of three: the first only
+   * repeats the def line, which changes nothing in the file), while the edit is still streaming.
+   */
+  function onChangingDelta(act: (streamed: string) => void): void {
     const subscription = controller.onDidReceiveDelta((streamed) => {
+      if (!streamed.includes("os.system")) return;
       subscription.dispose();
       act(streamed);
     });
+  }
+
+  /** Records the document's text at every change while an edit streams. */
+  function recordWhileStreaming(document: vscode.TextDocument): { seen: string[]; stop(): void } {
+    const seen: string[] = [];
+    const watch = vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document === document && e.contentChanges.length) seen.push(document.getText());
+    });
+    return { seen, stop: () => watch.dispose() };
   }
 
   it("streams the rewrite into the file; Shield's error makes Accept ask; Accept is one undo step", async () => {
@@ -115,13 +128,16 @@ describe("Inline edit: streaming from the real server (scripted model, files.aut
     const editor = await open();
     const document = editor.document;
     let typed: Thenable<unknown> | undefined;
-    onFirstDelta(() => {
+    const record = recordWhileStreaming(document);
+    onChangingDelta(() => {
       const line = document.getText().split("\n").findIndex((l) => l.startsWith("    run("));
       editor.selection = new vscode.Selection(line, 4, line, 4);
       typed = vscode.commands.executeCommand("type", { text: "x" });
     });
     const outcome = await controller.edit(editor, { range: RUN_LINES, instruction: INSTRUCTION });
     await typed;
+    record.stop();
+    assert.ok(record.seen.some((t) => t.includes("os.system(cmd)")), "the rewrite was drawn in the file before the typing stopped it");
     assert.equal(outcome, "cancelled");
     assert.equal(document.getText(), TOOL.replace('    run("ls")', '    xrun("ls")'));
   });
@@ -133,14 +149,17 @@ describe("Inline edit: streaming from the real server (scripted model, files.aut
     const pid = api.context.serverPid;
     assert.ok(pid, "no server pid");
     let phaseAtKill: string | undefined;
-    onFirstDelta(() => {
+    const record = recordWhileStreaming(document);
+    onChangingDelta(() => {
       // Stopped at once (no further delta or answer can leave it), then killed.
       process.kill(pid, "SIGSTOP");
       phaseAtKill = controller.pending?.phase;
       process.kill(pid, "SIGKILL");
     });
     const outcome = await controller.edit(editor, { range: RUN_LINES, instruction: INSTRUCTION });
+    record.stop();
     assert.equal(phaseAtKill, "streaming", "the kill came mid-stream");
+    assert.ok(record.seen.some((t) => t.includes("os.system(cmd)")), `the rewrite was drawn in the file before the kill: ${JSON.stringify(record.seen)}`);
     assert.equal(outcome, "failed");
     assert.equal(document.getText(), TOOL, "the original text is back");
     await until("the restarted server", () => api.context.modelStatus.state === "ready" && api.context.serverPid !== undefined && api.context.serverPid !== pid, 90_000);
