@@ -25,6 +25,7 @@ import { featureModels } from "./featureModels";
 import { createIndexFeature, type IndexFeature } from "./index/feature";
 import { IndexService } from "./index/indexService";
 import { MemoryCodebase } from "./chat/memoryCodebase";
+import { IndexedCodebase } from "./chat/indexedCodebase";
 import { nextEditFeature } from "./nextEdit/feature";
 
 const features: Feature[] = [modelFeature, completionFeature, shieldFeature, chatFeature, editFeature, nextEditFeature, networkFeature];
@@ -45,8 +46,8 @@ const log = createLogger((lvl, line) => {
 
 let settings: LspSettings;
 let models: ModelManager;
-/** The codebase index: chat and completions search it through this service. */
-let codebase: IndexService;
+/** The persistent codebase index; chat and completions search it through IndexedCodebase. */
+let index: IndexService;
 let indexing: IndexFeature | undefined;
 const disposables: Disposable[] = [];
 
@@ -61,14 +62,16 @@ connection.onInitialize((params): InitializeResult => {
     apiKey: askApiKey(connection),
     baseDirectory: folder?.startsWith("file:") ? fileURLToPath(folder) : undefined,
   });
-  codebase = new IndexService({ log, modelsDirectory: init.storageDirectory });
-  indexing = createIndexFeature(codebase, { folder: folder?.startsWith("file:") ? fileURLToPath(folder) : undefined, workspaceStorage: init.workspaceStorageDirectory });
+  const root = folder?.startsWith("file:") ? fileURLToPath(folder) : undefined;
+  index = new IndexService({ log, modelsDirectory: init.storageDirectory });
+  indexing = createIndexFeature(index, { folder: root, workspaceStorage: init.workspaceStorageDirectory });
   const codeActions = new CodeActionRegistry();
   const commands = new CommandRegistry();
   // The folders as the client opened them; file: URIs only, since the index reads the disk.
   const folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []))
     .map((f) => f.uri).filter((uri) => uri.startsWith("file:")).map((uri) => fileURLToPath(uri));
-  const codebase = new MemoryCodebase(() => folders, (line) => log.debug(`Codebase index: ${line}`));
+  const memory = new MemoryCodebase(() => folders, (line) => log.debug(`Codebase index: ${line}`));
+  const codebase = new IndexedCodebase(index, root, memory);
   const ctx: FeatureContext = {
     connection, documents, settings, log, models: featureModels(models, settings), metrics: new MetricsRegistry(), codeActions, commands, codebase,
   };
