@@ -11,7 +11,7 @@
  * The verdict needs every answer identical to the baseline's (speculation must not change greedy
  * output), the expected copy, and drafted tokens accepted; it judges generation speed, prompt
  * lookup / none, summed over the edits. `--threads N` (default 1: on a loaded 2-core machine two
- * threads stall on each other), `--no-draft` skips the draft-model row.
+ * threads stall on each other), `--no-draft` skips the draft-model row, `--case N` runs the Nth edit only.
  */
 import { statSync } from "node:fs";
 import { loadLocalModel } from "../server/engine/llama";
@@ -29,6 +29,8 @@ const THREADS = Number(flag("--threads") ?? 1);
 const CONTEXT = 2048;
 const MAX_TOKENS = 1500;
 const GOAL = 2;
+/** `--case N` (1-based) times one edit only. */
+const CASES = flag("--case") ? [EDIT_CASES[Number(flag("--case")) - 1]!] : EDIT_CASES;
 
 type Mode = "none" | "prompt lookup" | "draft model";
 interface Run { readonly edit: EditCase; readonly mode: Mode; readonly result: GenerateResult; readonly totalMs: number }
@@ -55,7 +57,8 @@ async function timed(engine: LocalEngine, edit: EditCase, mode: Mode, messages: 
   const started = performance.now();
   const result = await engine.chat({ messages, sequence: mode === "none" ? "chat" : "edit", maxTokens: MAX_TOKENS, temperature: 0 });
   const run = { edit, mode, result, totalMs: performance.now() - started };
-  process.stderr.write(`${edit.name}, ${mode}: ${result.generatedTokens} tokens in ${(run.totalMs / 1000).toFixed(1)} s\n`);
+  const { text: _text, ...counts } = result;
+  process.stderr.write(`${edit.name}, ${mode}: ${(run.totalMs / 1000).toFixed(1)} s ${JSON.stringify(counts)}\n`);
   return run;
 }
 
@@ -65,14 +68,14 @@ async function main(): Promise<void> {
   const draft = process.argv.includes("--no-draft") ? undefined : ensureCopyModel(dir, COPY_BENCH_DRAFT_MODEL).path;
   const runs: Run[] = [];
   await withEngine(model, undefined, async (engine, messages) => {
-    for (const edit of EDIT_CASES) {
+    for (const edit of CASES) {
       runs.push(await timed(engine, edit, "none", messages(edit)));
       runs.push(await timed(engine, edit, "prompt lookup", messages(edit)));
     }
   });
   if (draft) {
     await withEngine(model, draft, async (engine, messages) => {
-      for (const edit of EDIT_CASES) runs.push(await timed(engine, edit, "draft model", messages(edit)));
+      for (const edit of CASES) runs.push(await timed(engine, edit, "draft model", messages(edit)));
     });
   }
 
@@ -90,10 +93,10 @@ async function main(): Promise<void> {
 
   const sum = (mode: Mode, pick: (r: Run) => number) => runs.filter((r) => r.mode === mode).reduce((total, r) => total + pick(r), 0);
   const same = runs.filter((r) => r.result.text === baseline(r.edit).result.text).length;
-  const copies = EDIT_CASES.filter((edit) => baseline(edit).result.text === expectedAnswer(edit)).length;
+  const copies = CASES.filter((edit) => baseline(edit).result.text === expectedAnswer(edit)).length;
   const checks = [
     precondition("answers identical to the baseline's", `${same} of ${runs.length}`, "all", same === runs.length),
-    precondition("baseline answers are the expected copies", `${copies} of ${EDIT_CASES.length}`, "all", copies === EDIT_CASES.length),
+    precondition("baseline answers are the expected copies", `${copies} of ${CASES.length}`, "all", copies === CASES.length),
     precondition("draft tokens accepted, prompt lookup", sum("prompt lookup", (r) => r.result.acceptedDraftTokens ?? 0), "> 0", sum("prompt lookup", (r) => r.result.acceptedDraftTokens ?? 0) > 0),
     ratioAtLeast("generation speed, prompt lookup / none", ratio(sum("none", (r) => r.result.generationMs), sum("prompt lookup", (r) => r.result.generationMs)), GOAL),
   ];

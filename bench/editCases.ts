@@ -2,7 +2,7 @@
  * The edits bench/edit.ts times: whole functions of 45 to 60 lines, as an inline edit sends
  * them. The copy model (test/fixtures/gguf/copyModel.ts) answers each with the function copied
  * and its substitutions applied (" item" -> " entry", " items" -> " entries", " index" ->
- * " position", " let" -> " const"), so each answer is mostly, not entirely, its prompt: the
+ * " position", " value" -> " record"), so each answer is mostly, not entirely, its prompt: the
  * shape of a rename or a small rewrite.
  */
 export interface EditCase {
@@ -122,7 +122,7 @@ const table = `export function alignColumns(header: string[], rows: string[][], 
     }
   }
   const numeric = widths.map((_, index) =>
-    rows.length > 0 && rows.every((row) => /^-?[\\d.,]+%?$/.test(row[index] ?? "")),
+    rows.length > 0 && rows.every((row) => Number.isFinite(Number((row[index] ?? "").replace(/[,%]/g, "")))),
   );
   const pad = (cell: string, index: number): string => {
     const width = widths[index]!;
@@ -160,6 +160,6 @@ const table = `export function alignColumns(header: string[], rows: string[][], 
 
 export const EDIT_CASES: readonly EditCase[] = [
   { name: "rename item -> entry (JS, 60 lines)", instruction: "Rename item to entry and items to entries.", language: "js", code: cart },
-  { name: "let -> const (JS, 47 lines)", instruction: "Use const instead of let.", language: "js", code: histogram },
+  { name: "rename value -> record (JS, 47 lines)", instruction: "Rename value to record.", language: "js", code: histogram },
   { name: "rename index -> position (TS, 50 lines)", instruction: "Rename index to position.", language: "ts", code: table },
 ];

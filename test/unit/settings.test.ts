@@ -76,8 +76,8 @@ test("threads are clamped to the CPUs the machine runs at once, with a warning; 
 test("the settings that reload the model come from the schema's reload flag; remote-only ones count only for the network", () => {
   const local = reloadKeys("local");
   const remote = reloadKeys("remote");
-  assert.deepEqual(local, ["model", "modelSha256", "modelsDirectory", "huggingFaceEndpoint", "gpu", "gpuLayers", "threads", "contextSize", "engine"]);
-  assert.deepEqual(remote, [...local.slice(0, 8), "engine", "remote.url", "remote.model", "remote.fimTemplate", "network.allowedHosts"]);
+  assert.deepEqual(local, ["model", "modelSha256", "modelsDirectory", "huggingFaceEndpoint", "gpu", "gpuLayers", "threads", "contextSize", "draftModel", "engine"]);
+  assert.deepEqual(remote, [...local.slice(0, 9), "engine", "remote.url", "remote.model", "remote.fimTemplate", "network.allowedHosts"]);
   for (const key of Object.keys(settingsSchema) as SettingKey[]) {
     const spec: SettingSpec = settingsSchema[key];
     assert.equal(remote.includes(key), spec.reload === true, key);
