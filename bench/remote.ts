@@ -115,6 +115,8 @@ async function main(): Promise<void> {
         if (k === 0) cold[side] = answer;
         else warm[side].push(answer);
       }
+      // Progress on stderr: a cold start on a busy machine takes minutes, and a silent bench looks hung.
+      process.stderr.write(`keystroke ${k} of ${TYPED.length}: ${sides.map((s) => `${(k === 0 ? cold[s]! : warm[s].at(-1)!).evaluated} tokens`).join(", ")}\n`);
     }
     const metricDelta = [(await ours.metrics()).prompt_tokens_total! - counters[0]!, (await theirs.metrics()).prompt_tokens_total! - counters[1]!];
 
