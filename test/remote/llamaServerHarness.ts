@@ -52,6 +52,10 @@ export function startLlamaServer(model: string, options: LlamaServerOptions = {}
     ...(options.apiKey ? ["--api-key", options.apiKey] : []), ...(options.extra ?? []),
   ];
   const child = spawn(llamaServerBinary(), args, { stdio: ["ignore", "pipe", "pipe"] });
+  // A test or bench that ends early (an uncaught error) must not leave a server holding a port and cores.
+  const orphan = (): void => void child.kill("SIGKILL");
+  process.once("exit", orphan);
+  child.once("exit", () => process.removeListener("exit", orphan));
   const log: string[] = [];
   const timeoutMs = options.timeoutMs ?? 60_000;
   const stop = (signal: NodeJS.Signals = "SIGTERM"): Promise<void> => new Promise((done) => {
