@@ -143,26 +143,39 @@ describe("Inline edit: streaming from the real server (scripted model, files.aut
   });
 
   it("the server killed mid-stream leaves the original text and says so", async function () {
-    this.timeout(150_000);
-    const editor = await open();
-    const document = editor.document;
-    const pid = api.context.serverPid;
-    assert.ok(pid, "no server pid");
-    let phaseAtKill: string | undefined;
-    const record = recordWhileStreaming(document);
-    // At the first delta: the kill is then certain to come before the answer, and the delta is still drawn.
-    onDelta(1, () => {
-      // Stopped at once (no further delta or answer can leave it), then killed.
-      process.kill(pid, "SIGSTOP");
-      phaseAtKill = controller.pending?.phase;
-      process.kill(pid, "SIGKILL");
-    });
-    const outcome = await controller.edit(editor, { range: RUN_LINES, instruction: INSTRUCTION });
-    record.stop();
-    assert.equal(phaseAtKill, "streaming", "the kill came mid-stream");
-    assert.ok(record.seen.some((t) => t.includes("def run(cmd):\n")), `the rewrite was drawn in the file before the original came back: ${JSON.stringify(record.seen)}`);
-    assert.equal(outcome, "failed");
-    assert.equal(document.getText(), TOOL, "the original text is back");
-    await until("the restarted server", () => api.context.modelStatus.state === "ready" && api.context.serverPid !== undefined && api.context.serverPid !== pid, 90_000);
+    this.timeout(400_000);
+    // The kill comes as the first delta reaches the extension host; on a loaded machine the
+    // server may already have sent its whole answer by then (the edit then reaches review, which
+    // proves nothing): such an attempt is rejected and tried again, at most three times.
+    for (let attempt = 1; ; attempt++) {
+      await until("a server to kill", () => api.context.modelStatus.state === "ready" && api.context.serverPid !== undefined, 90_000);
+      const editor = await open();
+      const document = editor.document;
+      const pid = api.context.serverPid!;
+      let phaseAtKill: string | undefined;
+      const record = recordWhileStreaming(document);
+      // At the first delta: it is drawn (it changes the def line) after the kill, before the failure.
+      onDelta(1, () => {
+        // Stopped at once (no further delta or answer can leave it), then killed.
+        process.kill(pid, "SIGSTOP");
+        phaseAtKill = controller.pending?.phase;
+        process.kill(pid, "SIGKILL");
+      });
+      const outcome = controller.edit(editor, { range: RUN_LINES, instruction: INSTRUCTION });
+      const first = await Promise.race([outcome, until("the review", () => controller.pending?.phase === "review" && "review", 120_000)]);
+      record.stop();
+      if (first === "review") {
+        console.log(`      (attempt ${attempt}: the answer arrived before the kill; rejected, trying again)`);
+        await controller.reject();
+        assert.ok(attempt < 3, "the answer beat the kill three times");
+        continue;
+      }
+      assert.equal(phaseAtKill, "streaming", "the kill came mid-stream");
+      assert.ok(record.seen.some((t) => t.includes("def run(cmd):\n")), `the rewrite was drawn in the file before the original came back: ${JSON.stringify(record.seen)}`);
+      assert.equal(first, "failed");
+      assert.equal(document.getText(), TOOL, "the original text is back");
+      await until("the restarted server", () => api.context.modelStatus.state === "ready" && api.context.serverPid !== undefined && api.context.serverPid !== pid, 90_000);
+      return;
+    }
   });
 });
