@@ -16,10 +16,11 @@ import { SCRIPTED_EDIT_MARKER, SCRIPTED_EDIT_REWRITE } from "../fixtures/gguf/sc
 import { until } from "./until";
 
 const EXTENSION_ID = "enclave.enclave";
-const TOOL = "import os\nimport shlex\nimport subprocess\n\n\ndef run(cmd):\n    return subprocess.run(shlex.split(cmd)).returncode\n\n\ndef main():\n    run(\"ls\")\n";
+// The parameter is "command", so the rewrite's first line ("def run(cmd):") already changes the file.
+const TOOL = "import os\nimport shlex\nimport subprocess\n\n\ndef run(command):\n    return subprocess.run(shlex.split(command)).returncode\n\n\ndef main():\n    run(\"ls\")\n";
 const INSTRUCTION = `Let the shell run it${SCRIPTED_EDIT_MARKER.marker}`;
 const RUN_LINES = new vscode.Range(5, 0, 7, 0);
-const REWRITTEN = TOOL.replace("def run(cmd):\n    return subprocess.run(shlex.split(cmd)).returncode\n", SCRIPTED_EDIT_REWRITE);
+const REWRITTEN = TOOL.replace("def run(command):\n    return subprocess.run(shlex.split(command)).returncode\n", SCRIPTED_EDIT_REWRITE);
 
 describe("Inline edit: streaming from the real server (scripted model, files.autoSave off)", () => {
   let api: EnclaveApi;
@@ -62,15 +63,13 @@ describe("Inline edit: streaming from the real server (scripted model, files.aut
     return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
   }
 
-  /**
-   * Calls `act` as the delta that brings os.system arrives (the second of three: the first only
-   * repeats the def line, which changes nothing in the file), while the edit is still streaming.
-   */
-  function onChangingDelta(act: (streamed: string) => void): void {
-    const subscription = controller.onDidReceiveDelta((streamed) => {
-      if (!streamed.includes("os.system")) return;
+  /** Calls `act` as the n-th streamed delta arrives (1-based), while the edit is still streaming. */
+  function onDelta(n: number, act: () => void): void {
+    let count = 0;
+    const subscription = controller.onDidReceiveDelta(() => {
+      if (++count < n) return;
       subscription.dispose();
-      act(streamed);
+      act();
     });
   }
 
@@ -98,7 +97,7 @@ describe("Inline edit: streaming from the real server (scripted model, files.aut
     assert.equal(pending.newText, SCRIPTED_EDIT_REWRITE);
     assert.ok(pending.findings.some((f) => f.severity === "error" && f.cwe === "CWE-78"), JSON.stringify(pending.findings));
     const text = document.getText();
-    assert.ok(text.includes("subprocess.run(shlex.split(cmd))") && text.includes("os.system(cmd)"), `old and new lines in place:\n${text}`);
+    assert.ok(text.includes("subprocess.run(shlex.split(command))") && text.includes("os.system(cmd)"), `old and new lines in place:\n${text}`);
 
     assert.equal(await vscode.commands.executeCommand("enclave.inlineEdit.accept"), false, "Accept asks first when Shield found an error (refused here)");
     assert.equal(controller.pending?.phase, "review");
@@ -129,39 +128,54 @@ describe("Inline edit: streaming from the real server (scripted model, files.aut
     const document = editor.document;
     let typed: Thenable<unknown> | undefined;
     const record = recordWhileStreaming(document);
-    onChangingDelta(() => {
-      const line = document.getText().split("\n").findIndex((l) => l.startsWith("    run("));
-      editor.selection = new vscode.Selection(line, 4, line, 4);
+    // At the second delta the first one ("def run(cmd):", a changed line) has been drawn.
+    onDelta(2, () => {
+      // Above the region: the preview's lines below cannot move the spot before the keystroke lands.
+      editor.selection = new vscode.Selection(0, 0, 0, 0);
       typed = vscode.commands.executeCommand("type", { text: "x" });
     });
     const outcome = await controller.edit(editor, { range: RUN_LINES, instruction: INSTRUCTION });
     await typed;
     record.stop();
-    assert.ok(record.seen.some((t) => t.includes("os.system(cmd)")), "the rewrite was drawn in the file before the typing stopped it");
+    assert.ok(record.seen.some((t) => t.includes("def run(cmd):\n")), `the rewrite was drawn in the file before the typing stopped it: ${JSON.stringify(record.seen)}`);
     assert.equal(outcome, "cancelled");
-    assert.equal(document.getText(), TOOL.replace('    run("ls")', '    xrun("ls")'));
+    assert.equal(document.getText(), `x${TOOL}`);
   });
 
   it("the server killed mid-stream leaves the original text and says so", async function () {
-    this.timeout(150_000);
-    const editor = await open();
-    const document = editor.document;
-    const pid = api.context.serverPid;
-    assert.ok(pid, "no server pid");
-    let phaseAtKill: string | undefined;
-    const record = recordWhileStreaming(document);
-    onChangingDelta(() => {
-      // Stopped at once (no further delta or answer can leave it), then killed.
-      process.kill(pid, "SIGSTOP");
-      phaseAtKill = controller.pending?.phase;
-      process.kill(pid, "SIGKILL");
-    });
-    const outcome = await controller.edit(editor, { range: RUN_LINES, instruction: INSTRUCTION });
-    record.stop();
-    assert.equal(phaseAtKill, "streaming", "the kill came mid-stream");
-    assert.ok(record.seen.some((t) => t.includes("os.system(cmd)")), `the rewrite was drawn in the file before the kill: ${JSON.stringify(record.seen)}`);
-    assert.equal(outcome, "failed");
-    assert.equal(document.getText(), TOOL, "the original text is back");
-    await until("the restarted server", () => api.context.modelStatus.state === "ready" && api.context.serverPid !== undefined && api.context.serverPid !== pid, 90_000);
+    this.timeout(400_000);
+    // The kill comes as the first delta reaches the extension host; on a loaded machine the
+    // server may already have sent its whole answer by then (the edit then reaches review, which
+    // proves nothing): such an attempt is rejected and tried again, at most three times.
+    for (let attempt = 1; ; attempt++) {
+      await until("a server to kill", () => api.context.modelStatus.state === "ready" && api.context.serverPid !== undefined, 90_000);
+      const editor = await open();
+      const document = editor.document;
+      const pid = api.context.serverPid!;
+      let phaseAtKill: string | undefined;
+      const record = recordWhileStreaming(document);
+      // At the first delta: it is drawn (it changes the def line) after the kill, before the failure.
+      onDelta(1, () => {
+        // Stopped at once (no further delta or answer can leave it), then killed.
+        process.kill(pid, "SIGSTOP");
+        phaseAtKill = controller.pending?.phase;
+        process.kill(pid, "SIGKILL");
+      });
+      const outcome = controller.edit(editor, { range: RUN_LINES, instruction: INSTRUCTION });
+      const first = await Promise.race([outcome, until("the review", () => controller.pending?.phase === "review" && "review", 120_000)]);
+      record.stop();
+      if (first === "review") {
+        console.log(`      (attempt ${attempt}: the answer arrived before the kill; rejected, trying again)`);
+        await controller.reject();
+        assert.ok(attempt < 3, "the answer beat the kill three times");
+        continue;
+      }
+      assert.equal(phaseAtKill, "streaming", "the kill came mid-stream");
+      assert.ok(record.seen.some((t) => t.includes("def run(cmd):\n")), `the rewrite was drawn in the file before the original came back: ${JSON.stringify(record.seen)}`);
+      assert.equal(first, "failed");
+      assert.equal(document.getText(), TOOL, "the original text is back");
+      await until("the restarted server", () => api.context.modelStatus.state === "ready" && api.context.serverPid !== undefined && api.context.serverPid !== pid, 90_000);
+      return;
+    }
   });
 });
