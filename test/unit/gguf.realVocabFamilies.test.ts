@@ -29,23 +29,19 @@ const FIM_NAMES = { fim_pre: "fimPrefix", fim_suf: "fimSuffix", fim_mid: "fimMid
 for (const vocab of VOCAB_NAMES) {
   const family = VOCAB_FAMILIES[vocab];
 
-  test(`${vocab}-vocab-tiny.gguf tokenizes every llama.cpp test pair of ggml-vocab-${vocab} exactly`, async () => {
+  // One test (one model load) per vocabulary keeps the suite's time to a few seconds per family.
+  test(`${vocab}-vocab-tiny.gguf tokenizes every llama.cpp test pair of ggml-vocab-${vocab} exactly and has ${family.model}'s FIM tokens`, async () => {
     const files = ensureVocabFiles().tests(vocab);
     const pairs = readTokenizerTestPairs(files.inp, files.out);
     assert.ok(pairs.length >= 30, `only ${pairs.length} test pairs`);
+    const header = readGgufMetadata(ensureRealVocabModel(defaultModelsDir(), undefined, vocab).path);
+    const tokens = header.metadata["tokenizer.ggml.tokens"] as string[];
+    assert.equal(tokens.length, REAL_VOCAB_SIZES[vocab]);
     await withModel(vocab, (model) => {
       const mismatches = pairs
         .map(({ text, ids }) => ({ text, expected: ids, actual: model.tokenize(text) }))
         .filter(({ expected, actual }) => JSON.stringify(expected) !== JSON.stringify(actual));
       assert.deepEqual(mismatches, [], `${mismatches.length} of ${pairs.length} inputs tokenize differently from llama.cpp`);
-    });
-  });
-
-  test(`${vocab}-vocab-tiny.gguf has ${family.model}'s vocabulary size and FIM tokens`, async () => {
-    const header = readGgufMetadata(ensureRealVocabModel(defaultModelsDir(), undefined, vocab).path);
-    const tokens = header.metadata["tokenizer.ggml.tokens"] as string[];
-    assert.equal(tokens.length, REAL_VOCAB_SIZES[vocab]);
-    await withModel(vocab, (model) => {
       assert.equal(model.info.fim, true, "llama.cpp finds the FIM prefix, suffix and middle tokens");
       for (const [key, text] of Object.entries(family.fim)) {
         const name = FIM_NAMES[key as keyof typeof FIM_NAMES];
