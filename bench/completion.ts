@@ -31,6 +31,8 @@ import { precondition, ratio, ratioAtLeast, verdict } from "./verdict";
 
 const FILE = "server/engine/sequence.ts";
 const CONTEXT_FILES = ["server/engine/localEngine.ts", "server/engine/streamingText.ts"];
+/** `--chars N` retypes only the line's first N characters: a shorter replay for a loaded machine. */
+const CHARS = Number(process.argv[process.argv.indexOf("--chars") + 1]) || Infinity;
 const BASELINE_KEYSTROKES = 8;
 const MAX_TOKENS = 16;
 const TYPO_RATE = 0.04;
@@ -198,7 +200,7 @@ function row(r: RunResult): Array<string | number> {
 async function main(): Promise<void> {
   const { bench } = await ensureModels({ bench: true });
   const lines = readFileSync(join(repoRoot, FILE), "utf8").split("\n");
-  const typed = lines[pickLine(lines)]!.trim();
+  const typed = lines[pickLine(lines)]!.trim().slice(0, CHARS);
   const keys = typist(typed);
   console.log(`\nEnclave inline completion benchmark — ${FILE}: retyping "${typed}" (${typed.length} characters, ${keys.length} keystrokes with typo fixes)`);
   console.log(`bench.gguf (Qwen2.5-Coder-0.5B shape, Q8_0), CPU; context: ${CONTEXT_FILES.join(", ")} opened; generation capped at ${MAX_TOKENS} tokens; the baseline is asked after ${BASELINE_KEYSTROKES} keystrokes spread over the same replay\n`);
