@@ -49,12 +49,19 @@ function parseDefaults(text: string): Binding[] {
  * issue 11 asks for: it is the key every assistant a team compares us with uses (Copilot's
  * inline chat, Continue, Tabby). Ctrl+Enter and Escape accept and reject an inline edit, and are
  * bound only while one is pending (`enclave.inlineEdit.*` context keys), as in every inline diff.
+ * Tab and Escape for next edit (issue 15: "Tab jumps there and shows it, Tab again accepts, Esc
+ * dismisses") are bound only while a next-edit suggestion is pending (`enclave.nextEdit.jumpPending`
+ * / `enclave.nextEdit.atTarget`) and never while a suggestion list or ghost text is showing, the way
+ * VS Code's own inline suggestions take Tab.
  */
 const mod = process.platform === "darwin" ? "cmd" : "ctrl";
 const DELIBERATE: ReadonlyArray<readonly [key: string, command: string]> = [
   [normalizeKey(`${mod}+i`), "enclave.editWithInstructions"],
   [normalizeKey(`${mod}+enter`), "enclave.inlineEdit.accept"],
   ["escape", "enclave.inlineEdit.reject"],
+  ["tab", "enclave.nextEdit.jump"],
+  ["tab", "enclave.nextEdit.accept"],
+  ["escape", "enclave.nextEdit.dismiss"],
 ];
 
 suite("Enclave's keybindings in a real VS Code", () => {
