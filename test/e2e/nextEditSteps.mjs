@@ -74,6 +74,9 @@ export const nextEditSteps = {
     await waitFor(page, "the edit shown at its place", async () => (await decorationTexts(page)).some((t) => t.includes("tax")) && !(await hintShown(page)), 10_000);
     await screenshot(page, "next-edit-at-target");
     await page.keyboard.press("Tab");
+    // Accepting is asynchronous: save only once the edit is in the text, or the save can land
+    // between the keypress and the edit (the file on disk then lacks it and the tab stays dirty).
+    await waitFor(page, "the accepted edit in the text", async () => (await page.locator(`${EDITOR} .view-lines`).innerText()).replace(/\u00a0/g, " ").includes("(1 + tax)"), 10_000);
     await page.keyboard.press("Control+S");
     await waitForSaved(page);
     const saved = readFileSync(path.join(workspace, FILES[0]), "utf8");
