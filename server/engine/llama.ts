@@ -163,11 +163,13 @@ async function editPredictor(lib: NodeLlamaCpp, llama: Llama, main: { name: stri
   }
 }
 
-/** Reads and checks a model file, then loads it with one context holding two sequences (three with `edit`). */
-export async function loadLocalModel(options: LoadOptions): Promise<LocalModel> {
-  const { path, log } = options;
+/**
+ * The one check every model file passes before llama.cpp loads it (chat, draft and embedding
+ * models alike): the header against the file size before node-llama-cpp's reader, which trusts
+ * its counts and lengths, then the tensor data against the file. A bad file is a ModelFileError.
+ */
+async function checkedModelFile(path: string) {
   const size = fileSize(path);
-  // Before node-llama-cpp sees the file: its reader trusts the header's counts and lengths.
   checkGgufHeader(path, size);
   const lib = await loadLibrary();
   let fileInfo;
@@ -177,6 +179,14 @@ export async function loadLocalModel(options: LoadOptions): Promise<LocalModel> 
     throw new ModelFileError(path, `it is not a readable GGUF model (${(error as Error).message})`);
   }
   checkTensorData(path, size, fileInfo.infoEndOffset, fileInfo.tensorInfo ?? []);
+  return { size, fileInfo };
+}
+
+/** Reads and checks a model file, then loads it with one context holding two sequences (three with `edit`). */
+export async function loadLocalModel(options: LoadOptions): Promise<LocalModel> {
+  const { path, log } = options;
+  const { size, fileInfo } = await checkedModelFile(path);
+  const lib = await loadLibrary();
 
   const threads = options.threads > 0 ? options.threads : options.autoThreads(size);
   const llama = await getBackend(options.gpu, threads, log);
@@ -331,16 +341,7 @@ export interface EmbeddingLoadOptions {
  */
 export async function loadEmbeddingModel(options: EmbeddingLoadOptions): Promise<EmbeddingModel> {
   const { path, log } = options;
-  const size = fileSize(path);
-  checkGgufHeader(path, size);
-  const lib = await loadLibrary();
-  let fileInfo;
-  try {
-    fileInfo = await lib.readGgufFileInfo(path, { sourceType: "filesystem", readTensorInfo: true, logWarnings: false, spliceSplitFiles: false });
-  } catch (error) {
-    throw new ModelFileError(path, `it is not a readable GGUF model (${(error as Error).message})`);
-  }
-  checkTensorData(path, size, fileInfo.infoEndOffset, fileInfo.tensorInfo ?? []);
+  const { size, fileInfo } = await checkedModelFile(path);
   const threads = options.threads > 0 ? options.threads : options.autoThreads(size);
   const llama = await getBackend(options.gpu, threads, log);
   let model;

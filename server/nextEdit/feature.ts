@@ -57,9 +57,24 @@ export const nextEditFeature: Feature = {
       );
     };
 
+    // Diffing each change costs a pass over the file per keystroke: only while the feature is on.
+    // The flag follows the settings, read again at most every 2 s while the user types (main.ts
+    // owns the configuration notification; a second handler here would replace its own).
+    let tracking = false;
+    let readAt = 0;
+    const follow = (): void => {
+      if (Date.now() - readAt < 2000) return;
+      readAt = Date.now();
+      void ctx.settings.get().then((s) => { tracking = s["nextEdit.enable"]; }, () => undefined);
+    };
+    follow();
     return [
       ctx.documents.onDidOpen((e) => history.opened(e.document.uri, e.document.getText())),
-      ctx.documents.onDidChangeContent((e) => history.changed(e.document.uri, e.document.getText())),
+      ctx.documents.onDidChangeContent((e) => {
+        follow();
+        if (tracking) history.changed(e.document.uri, e.document.getText());
+        else history.opened(e.document.uri, e.document.getText());
+      }),
       ctx.documents.onDidClose((e) => history.closed(e.document.uri)),
       ctx.connection.onRequest(NextEditPredictRequest.type, async (params, token) => {
         const { controller, dispose } = abortSignalFor(token);
