@@ -15,7 +15,7 @@ import { KeywordIndex } from "./keywordIndex";
 import { looksBinary, walkedFileAt, walkFiles, type WalkedFile, type WalkOptions } from "./walker";
 
 /** Bumped whenever terms or chunks change meaning; an index of another format is rebuilt. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 export interface StoredChunk {
   readonly id: number;
@@ -64,7 +64,9 @@ export function indexDirOf(root: string): string {
 }
 
 const manifestFile = (dir: string) => path.join(dir, "chunks.json");
-const keywordFile = (dir: string) => path.join(dir, "keyword.json");
+const keywordFile = (dir: string) => path.join(dir, "keyword.bin");
+/** Where format 2 kept its keyword index (minisearch's JSON); removed at the first save. */
+const oldKeywordFile = (dir: string) => path.join(dir, "keyword.json");
 
 export class CodeIndex {
   private dirty = false;
@@ -76,7 +78,7 @@ export class CodeIndex {
     try {
       const manifest = JSON.parse(fs.readFileSync(manifestFile(indexDir), "utf8")) as Manifest;
       if (manifest.format !== FORMAT) return undefined;
-      return new CodeIndex(root, indexDir, manifest, KeywordIndex.fromJSON(fs.readFileSync(keywordFile(indexDir), "utf8")));
+      return new CodeIndex(root, indexDir, manifest, KeywordIndex.deserialize(fs.readFileSync(keywordFile(indexDir))));
     } catch {
       return undefined;
     }
@@ -250,10 +252,11 @@ export class CodeIndex {
     const dir = this.indexDir;
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, ".gitignore"), "*\n");
-    for (const [file, text] of [[keywordFile(dir), this.keywords.toJSON()], [manifestFile(dir), JSON.stringify(this.manifest)]] as const) {
-      fs.writeFileSync(`${file}.tmp`, text);
+    for (const [file, data] of [[keywordFile(dir), this.keywords.serialize()], [manifestFile(dir), JSON.stringify(this.manifest)]] as const) {
+      fs.writeFileSync(`${file}.tmp`, data);
       fs.renameSync(`${file}.tmp`, file);
     }
+    fs.rmSync(oldKeywordFile(dir), { force: true });
     this.dirty = false;
   }
 }

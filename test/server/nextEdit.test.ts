@@ -14,20 +14,23 @@ import { startServer, type RunningServer } from "./harness";
  */
 const uri = pathToFileURL("/tmp/enclave-next-edit-test/users.py").href;
 
-async function renameAtDefinition(server: RunningServer): Promise<number> {
+/** Renames the `fetch` of fetch_user starting at (line, character): deleted, then "load" typed a key at a time. */
+async function renameAt(server: RunningServer, line: number, character: number): Promise<number> {
   await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: "python", version: 1, text: SCRIPTED_NEXT_EDIT_BEFORE } });
   let version = 1;
-  // "fetch" (line 4, characters 4-9) deleted, then "load" typed one key at a time.
   await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
-    textDocument: { uri, version: ++version }, contentChanges: [{ range: { start: { line: 4, character: 4 }, end: { line: 4, character: 9 } }, text: "" }],
+    textDocument: { uri, version: ++version }, contentChanges: [{ range: { start: { line, character }, end: { line, character: character + 5 } }, text: "" }],
   });
   for (const [i, ch] of [..."load"].entries()) {
     await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
-      textDocument: { uri, version: ++version }, contentChanges: [{ range: { start: { line: 4, character: 4 + i }, end: { line: 4, character: 4 + i } }, text: ch }],
+      textDocument: { uri, version: ++version }, contentChanges: [{ range: { start: { line, character: character + i }, end: { line, character: character + i } }, text: ch }],
     });
   }
   return version;
 }
+
+/** The definition's name starts at line 4, character 4. */
+const renameAtDefinition = (server: RunningServer) => renameAt(server, 4, 4);
 
 test("after a rename at the definition, the call sites' edits are suggested at the right ranges", async () => {
   const { scripted } = await ensureModels();
@@ -44,6 +47,25 @@ test("after a rename at the definition, the call sites' edits are suggested at t
     assert.equal(result.suggestion.atCursor, false, "the next edit is away from the cursor: a jump");
     assert.equal(result.timings?.format, "instruct");
     assert.ok((result.timings?.promptTokensEvaluated ?? 0) > 0);
+  } finally {
+    await server.stop();
+  }
+});
+
+test("after a rename at one call site, the next call site's edit (and the definition's) is suggested at the right range", async () => {
+  const { scripted } = await ensureModels();
+  const server = await startServer({ model: scripted, nextEdit: { enable: true } });
+  try {
+    await server.waitForStatus((s) => s.state === "ready");
+    // The call in show() (line 9, `    print(fetch_user(uid))`): "fetch" starts at character 10.
+    const version = await renameAt(server, 9, 10);
+    const result = (await server.connection.sendRequest(NextEditPredictRequest.type, { uri, version, position: { line: 9, character: 14 } })) as NextEditPredictResult;
+    assert.ok(result.suggestion, JSON.stringify(result));
+    assert.deepEqual(result.suggestion.edits, [
+      { range: { start: { line: 4, character: 4 }, end: { line: 4, character: 9 } }, newText: "load" },
+      { range: { start: { line: 13, character: 8 }, end: { line: 13, character: 13 } }, newText: "load" },
+    ], "the call site already renamed is not touched again; the other call site and the definition are");
+    assert.equal(result.suggestion.atCursor, false);
   } finally {
     await server.stop();
   }
