@@ -56,3 +56,15 @@ export namespace NextEditPredictRequest {
   export const method = "enclave/nextEdit/predict" as const;
   export const type = new RequestType<NextEditPredictParams, NextEditPredictResult, void>(method);
 }
+
+/**
+ * The next-edit model Enclave recommends: Sweep's next-edit 1.5B (Qwen2.5-Coder based, trained for
+ * the `original/`/`current/`/`updated/` format in nextEditFormats.ts), as its authors' Q8_0 GGUF.
+ * The file name is the one its Hugging Face page lists; it cannot be fetched from this machine, so
+ * it is not verified here. Downloaded only after the user agrees (src/nextEdit/recommendedModel.ts).
+ */
+export const RECOMMENDED_NEXT_EDIT_MODEL = {
+  label: "Sweep Next-Edit 1.5B (Q8_0)",
+  uri: "hf:sweepai/sweep-next-edit-1.5B/sweep-next-edit-1.5b.q8_0.v2.gguf",
+  approxBytes: 1.65e9,
+} as const;

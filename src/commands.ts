@@ -1,6 +1,7 @@
 import * as vscode from "vscode";
 import { describeBackend } from "../common/describeBackend";
 import type { EnclaveContext } from "./ctx";
+import { useRecommendedNextEditModel } from "./nextEdit/recommendedModel";
 import { downloadRecommended, pickModelFile, selectModel } from "./selectModel";
 
 /** Registers every command; each one is a Disposable owned by the context. */
@@ -14,6 +15,7 @@ export function registerCommands(ctx: EnclaveContext): void {
   register("enclave.selectModel", () => selectModel(ctx));
   register("enclave.downloadRecommendedModel", () => downloadRecommended(ctx));
   register("enclave.pickModelFile", () => pickModelFile());
+  register("enclave.nextEdit.useRecommendedModel", () => useRecommendedNextEditModel(ctx));
   register("enclave.showStatus", async () => {
     await ctx.ensureClient();
     const s = ctx.modelStatus;

@@ -9,7 +9,8 @@ import type { EmbeddingState, IndexState, IndexStatusParams } from "../../common
 import type { EnclaveSettings } from "../../common/settings";
 import type { Logger } from "../logger";
 import type { Embedder } from "./embedder";
-import { embeddingModelFile, loadEmbedder } from "./embeddingSource";
+import { settingModelFile } from "../engine/settingModelFile";
+import { loadEmbedder } from "./embeddingSource";
 import { WorkspaceIndex, type CodebaseHit } from "./workspaceIndex";
 
 /** Changes arriving together (a branch switch, a formatter over many files) are applied as one. */
@@ -160,9 +161,9 @@ export class IndexService {
     if (this.abort.signal.aborted) this.abort = new AbortController();
     try {
       this.setEmbeddings("loading", `Loading the embedding model ${value}`);
-      const file = await embeddingModelFile(
+      const file = await settingModelFile(
         { value, modelsDirectory: settings.modelsDirectory || this.options.modelsDirectory || "", endpoint: settings.huggingFaceEndpoint, baseDirectory },
-        { log: this.options.log, signal: this.abort.signal, onProgress: (message) => this.setEmbeddings("downloading", message) },
+        { purpose: "embedding", log: this.options.log, signal: this.abort.signal, onProgress: (message) => this.setEmbeddings("downloading", message) },
       );
       // One thread: embedding is background work and must leave the other cores to completions and chat.
       this.embedder = await loadEmbedder(file, { gpu: settings.gpu, threads: 1, log: this.options.log });

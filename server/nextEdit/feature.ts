@@ -40,12 +40,12 @@ export const nextEditFeature: Feature = {
       if (looksBinary(text)) return { ...base, reason: "The file looks binary." };
       let engine;
       let format: NextEditFormat = instructFormat;
-      const path = settings["nextEdit.model"];
-      if (path) {
-        const got = await model.engine(path, settings);
+      const setting = settings["nextEdit.model"].trim();
+      if (setting) {
+        const got = await model.engine(setting, settings);
         if (!got.engine) return { ...base, reason: got.reason };
         engine = got.engine;
-        format = formatFor(`${engine.model.name} ${path}`);
+        format = formatFor(`${engine.model.name} ${got.path ?? setting}`);
       } else {
         engine = await ctx.models.engine();
         if (!engine) return { ...base, reason: "No model is loaded." };

@@ -1,5 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { DidChangeTextDocumentNotification, DidOpenTextDocumentNotification } from "vscode-languageserver-protocol/node";
 import { NextEditPredictRequest, type NextEditPredictResult } from "../../common/protocol";
@@ -103,5 +108,57 @@ test("after a parameter is renamed in its def line, its use below is the suggest
     assert.deepEqual(result.suggestion?.edits, [{ range: { start: { line: 3, character: 27 }, end: { line: 3, character: 31 } }, newText: "tax" }], JSON.stringify(result));
   } finally {
     await server.stop();
+  }
+});
+
+/**
+ * The recommended next-edit model is an hf: URI that is downloaded only because the user set it
+ * (the "Use the Recommended Next-Edit Model" command asks first): served here by a Hugging
+ * Face-shaped endpoint on 127.0.0.1. While it downloads and loads, a prediction answers at once
+ * with what is happening; then the model predicts in its own (Sweep) format.
+ */
+test("an hf: next-edit model is downloaded in the background, then predicts in its format", { timeout: 120_000 }, async () => {
+  const { scripted } = await ensureModels();
+  const body = readFileSync(scripted);
+  const requests: string[] = [];
+  const http = createServer((req, res) => {
+    requests.push(req.url ?? "");
+    res.writeHead(200, { "content-length": body.length });
+    // Slowly, so that the first prediction sees the download under way.
+    let at = 0;
+    const next = (): void => {
+      if (at >= body.length) { res.end(); return; }
+      res.write(body.subarray(at, at + 262_144));
+      at += 262_144;
+      setTimeout(next, 40);
+    };
+    next();
+  });
+  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+  const { port } = http.address() as AddressInfo;
+  const models = mkdtempSync(join(tmpdir(), "enclave-next-edit-dl-"));
+  const server = await startServer({
+    model: scripted, modelsDirectory: models, huggingFaceEndpoint: `http://127.0.0.1:${port}`,
+    nextEdit: { enable: true, model: "hf:enclave-test/sweep-next-edit-GGUF/sweep-next-edit-test.gguf", maxTokens: 8 },
+  });
+  try {
+    await server.waitForStatus((s) => s.state === "ready");
+    const version = await renameAtDefinition(server);
+    const ask = async () => (await server.connection.sendRequest(NextEditPredictRequest.type, { uri, version, position: { line: 4, character: 8 } })) as NextEditPredictResult;
+    const started = Date.now();
+    const first = await ask();
+    assert.match(first.reason ?? "", /Downloading|Loading/, JSON.stringify(first));
+    assert.ok(Date.now() - started < 5_000, "the first prediction waited for the download");
+    let result = first;
+    while (/Downloading|Loading/.test(result.reason ?? "") && Date.now() - started < 100_000) {
+      await new Promise((r) => setTimeout(r, 250));
+      result = await ask();
+    }
+    assert.equal(result.timings?.format, "sweep", JSON.stringify(result));
+    assert.deepEqual(requests, ["/enclave-test/sweep-next-edit-GGUF/resolve/main/sweep-next-edit-test.gguf"], "downloaded once");
+    assert.ok(existsSync(join(models, "enclave-test", "sweep-next-edit-GGUF", "sweep-next-edit-test.gguf")));
+  } finally {
+    await server.stop();
+    await new Promise((r) => http.close(r));
   }
 });
