@@ -96,7 +96,7 @@ export async function runSearch(args: ParsedArgs, out: (s: string) => void, err:
     }
     if (queries.at(-1) === "") queries.pop();
   }
-  if (!CodeIndex.load(root)) throw new UsageError(`${root} has no index yet (or one an older Enclave wrote): run \`enclave index ${root}\` first.`);
+  if (!CodeIndex.load(root)) throw new UsageError(`${root} has no index yet (or one an older Enclave wrote, or a damaged one): run \`enclave index ${root}\` first.`);
   const index = await WorkspaceIndex.open(root, indexDirOf(root));
   const embedder = await savedEmbedder(root, err);
   if (embedder) index.useEmbedder(embedder);

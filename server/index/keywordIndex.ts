@@ -47,6 +47,8 @@ const countIn = (packed: number, field: number): number => (field === 2 ? packed
 
 /** The pending part is merged once it reaches this many postings, or an eighth of the sealed part. */
 const MIN_PENDING = 1 << 18;
+/** Terms without postings are dropped from the dictionary once there are this many, or a quarter of it. */
+const EMPTY_TERMS = 1 << 16;
 const MAGIC = 0x314b5745; // "EWK1", little-endian
 
 class GrowableU32 {
@@ -66,8 +68,8 @@ class GrowableU32 {
 }
 
 export class KeywordIndex {
-  private readonly termIds = new Map<string, number>();
-  private readonly terms: string[] = [];
+  private termIds = new Map<string, number>();
+  private terms: string[] = [];
   /** Sealed postings: those of term t are `sealedDocs/sealedCounts[termStart[t] .. termStart[t+1])`. */
   private termStart: Uint32Array = new Uint32Array(1);
   private sealedDocs: Uint32Array = new Uint32Array(0);
@@ -147,6 +149,11 @@ export class KeywordIndex {
       for (const i of extra) score(this.pendingDocs.data[i]!, this.pendingCounts.data[i]!);
     }
     return topOf(scores, matched, top);
+  }
+
+  /** Terms in the dictionary (with postings, after a merge). */
+  get termCount(): number {
+    return this.terms.length;
   }
 
   /** Chunks in the index; a stale one would take a slot of the top results from a real one. */
@@ -258,6 +265,30 @@ export class KeywordIndex {
     this.lengths = lengths;
   }
 
+  /**
+   * Forgets terms left without postings once they are many (a workspace whose generated files
+   * change keeps minting new identifiers, and nothing else would ever shrink the dictionary).
+   * Right after a merge every posting is sealed and grouped in term order, so dropping a term
+   * moves no posting: only the dictionary and the range table are rebuilt.
+   */
+  private dropEmptyTerms(): void {
+    const start = this.termStart;
+    const count = start.length - 1;
+    let empty = 0;
+    for (let t = 0; t < count; t++) if (start[t + 1] === start[t]) empty++;
+    if (empty <= Math.max(EMPTY_TERMS, count / 4)) return;
+    const kept: string[] = [];
+    const ranges = new Uint32Array(count - empty + 1);
+    for (let t = 0; t < count; t++) {
+      if (start[t + 1] === start[t]) continue;
+      kept.push(this.terms[t]!);
+      ranges[kept.length] = start[t + 1]!;
+    }
+    this.terms = kept;
+    this.termIds = new Map(kept.map((term, i) => [term, i]));
+    this.termStart = ranges;
+  }
+
   /** The positions in the pending part of each query term's postings, in one pass over it. */
   private pendingOf(terms: ReadonlyMap<number, number>): Map<number, number[]> {
     const out = new Map<number, number[]>();
@@ -306,6 +337,7 @@ export class KeywordIndex {
       counts[cursor[t]!++] = pCounts[i]!;
     }
     this.termStart = start;
+    this.dropEmptyTerms();
     this.sealedDocs = docs;
     this.sealedCounts = counts;
     this.pendingTerms.length = 0;

@@ -93,3 +93,22 @@ test("a term counted past its field's limit saturates instead of spilling into a
   assert.deepEqual(hits.map((h) => h.id).sort(), [1, 2]);
   assert.equal(hits[0]?.id, 2, "a symbol match (boost 6) outranks a content match");
 });
+
+test("terms whose chunks are all gone leave the dictionary once they are many", () => {
+  const index = KeywordIndex.empty();
+  // A generated file full of one-off identifiers, changed once: its first version's terms die.
+  const minted = (version: string) => Array.from({ length: 70_000 }, (_, i) => `gen${version}x${i.toString(36)}`).join(" ");
+  index.add([{ id: 1, symbol: "", path: "bundle.js", content: minted("a") }, { id: 2, symbol: "keep_me", path: "keep.py", content: "def keep_me(): pass" }]);
+  index.remove([1]);
+  index.add([{ id: 3, symbol: "", path: "bundle.js", content: minted("b") }]);
+  const before = index.termCount;
+  const loaded = KeywordIndex.deserialize(index.serialize());
+  assert.ok(before > 140_000, `${before} terms before the merge`);
+  const fresh = KeywordIndex.empty();
+  fresh.add([{ id: 2, symbol: "keep_me", path: "keep.py", content: "def keep_me(): pass" }, { id: 3, symbol: "", path: "bundle.js", content: minted("b") }]);
+  assert.equal(index.termCount, fresh.termCount, "after the merge the dictionary holds only the live chunks' terms");
+  assert.equal(loaded.termCount, index.termCount);
+  assert.equal(loaded.query("keep me", 1)[0]?.id, 2);
+  assert.equal(loaded.query("genbx1", 1)[0]?.id, 3);
+  assert.deepEqual(loaded.query("genax1", 1), []);
+});
