@@ -8,6 +8,7 @@ import { join } from "node:path";
 import type { AddressInfo } from "node:net";
 import { ensureModels } from "../fixtures/gguf";
 import { startServer } from "./harness";
+import { serveModelSlowly } from "./slowModelHost";
 import { ReloadModelRequest } from "../../common/protocol";
 
 /**
@@ -18,28 +19,14 @@ test("an hf: model is downloaded with progress, checked, and loaded", async () =
   const { tiny } = await ensureModels();
   const body = readFileSync(tiny);
   const sha = createHash("sha256").update(body).digest("hex");
-  const paths: string[] = [];
-  const http = createServer((req, res) => {
-    paths.push(req.url ?? "");
-    res.writeHead(200, { "content-length": body.length, "x-linked-etag": `"${sha}"` });
-    // Send in slices so that progress is observable.
-    let at = 0;
-    const next = (): void => {
-      if (at >= body.length) { res.end(); return; }
-      res.write(body.subarray(at, at + 32_768));
-      at += 32_768;
-      setTimeout(next, 25);
-    };
-    next();
-  });
-  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
-  const { port } = http.address() as AddressInfo;
+  // Sent in slices so that progress is observable.
+  const host = await serveModelSlowly(body, { slice: 32_768, pauseMs: 25, headers: { "x-linked-etag": `"${sha}"` } });
   const models = mkdtempSync(join(tmpdir(), "enclave-dl-models-"));
-  const server = await startServer({ model: "hf:enclave-test/tiny-GGUF/tiny.gguf", huggingFaceEndpoint: `http://127.0.0.1:${port}`, modelsDirectory: models });
+  const server = await startServer({ model: "hf:enclave-test/tiny-GGUF/tiny.gguf", huggingFaceEndpoint: host.url, modelsDirectory: models });
   try {
     const ready = await server.waitForStatus((s) => s.state === "ready");
     assert.equal(ready.model?.path, join(models, "enclave-test", "tiny-GGUF", "tiny.gguf"));
-    assert.deepEqual(paths, ["/enclave-test/tiny-GGUF/resolve/main/tiny.gguf"]);
+    assert.deepEqual(host.requests, ["/enclave-test/tiny-GGUF/resolve/main/tiny.gguf"]);
     const downloading = server.statuses.filter((s) => s.state === "downloading");
     assert.ok(downloading.length >= 3, `${downloading.length} progress statuses`);
     assert.ok(downloading.some((s) => (s.progress ?? 0) > 0 && (s.progress ?? 0) < 1), "intermediate progress");
@@ -48,7 +35,7 @@ test("an hf: model is downloaded with progress, checked, and loaded", async () =
     assert.ok(server.logs.some((l) => l.includes(`Checksum of`) && l.includes(sha)));
   } finally {
     await server.stop();
-    await new Promise((r) => http.close(r));
+    await host.close();
   }
 });
 

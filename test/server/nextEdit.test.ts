@@ -1,8 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -10,6 +8,7 @@ import { DidChangeTextDocumentNotification, DidOpenTextDocumentNotification } fr
 import { NextEditPredictRequest, type NextEditPredictResult } from "../../common/protocol";
 import { ensureModels, SCRIPTED_NEXT_EDIT_BEFORE, SCRIPTED_PARAM_RENAME } from "../fixtures/gguf";
 import { startServer, type RunningServer } from "./harness";
+import { serveModelSlowly } from "./slowModelHost";
 
 /**
  * Next edit over real LSP with real inference: the user renames fetch_user to load_user at its
@@ -119,26 +118,11 @@ test("after a parameter is renamed in its def line, its use below is the suggest
  */
 test("an hf: next-edit model is downloaded in the background, then predicts in its format", { timeout: 120_000 }, async () => {
   const { scripted } = await ensureModels();
-  const body = readFileSync(scripted);
-  const requests: string[] = [];
-  const http = createServer((req, res) => {
-    requests.push(req.url ?? "");
-    res.writeHead(200, { "content-length": body.length });
-    // Slowly, so that the first prediction sees the download under way.
-    let at = 0;
-    const next = (): void => {
-      if (at >= body.length) { res.end(); return; }
-      res.write(body.subarray(at, at + 262_144));
-      at += 262_144;
-      setTimeout(next, 40);
-    };
-    next();
-  });
-  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
-  const { port } = http.address() as AddressInfo;
+  // Slowly, so that the first prediction sees the download under way.
+  const host = await serveModelSlowly(readFileSync(scripted), { slice: 262_144, pauseMs: 40 });
   const models = mkdtempSync(join(tmpdir(), "enclave-next-edit-dl-"));
   const server = await startServer({
-    model: scripted, modelsDirectory: models, huggingFaceEndpoint: `http://127.0.0.1:${port}`,
+    model: scripted, modelsDirectory: models, huggingFaceEndpoint: host.url,
     nextEdit: { enable: true, model: "hf:enclave-test/sweep-next-edit-GGUF/sweep-next-edit-test.gguf", maxTokens: 8 },
   });
   try {
@@ -155,10 +139,10 @@ test("an hf: next-edit model is downloaded in the background, then predicts in i
       result = await ask();
     }
     assert.equal(result.timings?.format, "sweep", JSON.stringify(result));
-    assert.deepEqual(requests, ["/enclave-test/sweep-next-edit-GGUF/resolve/main/sweep-next-edit-test.gguf"], "downloaded once");
+    assert.deepEqual(host.requests, ["/enclave-test/sweep-next-edit-GGUF/resolve/main/sweep-next-edit-test.gguf"], "downloaded once");
     assert.ok(existsSync(join(models, "enclave-test", "sweep-next-edit-GGUF", "sweep-next-edit-test.gguf")));
   } finally {
     await server.stop();
-    await new Promise((r) => http.close(r));
+    await host.close();
   }
 });
