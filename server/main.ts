@@ -24,7 +24,7 @@ import { CommandRegistry } from "./commandRegistry";
 import { featureModels } from "./featureModels";
 import { createIndexFeature, type IndexFeature } from "./index/feature";
 import { IndexService } from "./index/indexService";
-import { MemoryCodebase } from "./chat/memoryCodebase";
+import { FolderCodebase } from "./chat/folderCodebase";
 import { IndexedCodebase } from "./chat/indexedCodebase";
 import { nextEditFeature } from "./nextEdit/feature";
 
@@ -70,7 +70,7 @@ connection.onInitialize((params): InitializeResult => {
   // The folders as the client opened them; file: URIs only, since the index reads the disk.
   const folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []))
     .map((f) => f.uri).filter((uri) => uri.startsWith("file:")).map((uri) => fileURLToPath(uri));
-  const memory = new MemoryCodebase(() => folders, (line) => log.debug(`Codebase index: ${line}`));
+  const memory = new FolderCodebase(() => folders, (line) => log.debug(`Codebase index: ${line}`));
   const codebase = new IndexedCodebase(index, root, memory);
   const ctx: FeatureContext = {
     connection, documents, settings, log, models: featureModels(models, settings), metrics: new MetricsRegistry(), codeActions, commands, codebase,

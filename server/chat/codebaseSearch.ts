@@ -1,27 +1,17 @@
 /**
  * What chat and completions need from a codebase index, and nothing more: ranked chunks for a
- * question, and the chunks that define given names. Both features depend on this interface only,
- * so the index behind it can change (the in-memory one of memoryCodebase.ts now, the persistent,
- * incrementally updated workspace index later) without touching either feature.
+ * question, and the chunks that define given names. Both features depend on this interface only;
+ * behind it is always server/index/workspaceIndex.ts — the persistent index of the workspace
+ * (indexedCodebase.ts) or, for clients that give it no storage, in-memory ones of each folder
+ * (folderCodebase.ts).
  */
-import type { ChunkKind } from "../index/chunk";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { IndexHit } from "../index/workspaceIndex";
 
-/** One chunk of a workspace file. */
-export interface CodebaseHit {
-  /** Relative to its workspace folder, with forward slashes (what the model cites). */
-  readonly path: string;
-  /** The file's URI (what an editor opens). */
+/** One chunk of a workspace file: the index's hit and the file's URI (what an editor opens). */
+export interface CodebaseHit extends IndexHit {
   readonly uri: string;
-  /** 1-based, inclusive. */
-  readonly startLine: number;
-  readonly endLine: number;
-  /** The defined name (`Class.method` for methods), or null for grouped statements and windows. */
-  readonly symbol: string | null;
-  readonly kind: ChunkKind;
-  /** The chunk's lines as they were indexed. */
-  readonly text: string;
-  /** Higher is better; comparable only within one answer. */
-  readonly score: number;
 }
 
 export interface CodebaseSearch {
@@ -34,4 +24,9 @@ export interface CodebaseSearch {
    * a keystroke's path (completions) ask only then, so they never wait for a build.
    */
   readonly ready: boolean;
+}
+
+/** The index's hits of the folder `root` with their files' URIs. */
+export function withUri(root: string, hits: readonly IndexHit[]): CodebaseHit[] {
+  return hits.map((hit) => ({ ...hit, uri: pathToFileURL(join(root, hit.path)).href }));
 }

@@ -1,16 +1,13 @@
 /**
  * The codebase chat and completions search (CodebaseSearch): the persistent workspace index
  * (server/index/indexService.ts: kept in the workspace storage, updated by the file watcher) as
- * soon as it holds chunks, and the in-memory index (memoryCodebase.ts) only where the persistent
- * one cannot run at all — no workspace storage from the client (other editors, tests) or
- * `enclave.index.enable` off. While the first build is still running, search answers from what
- * is indexed so far rather than building a second index of the same folder in memory.
+ * soon as it holds chunks, and the in-memory indexes of folderCodebase.ts only where the
+ * persistent one cannot run at all — no workspace storage from the client (other editors, tests)
+ * or `enclave.index.enable` off. While the first build is still running, search answers from
+ * what is indexed so far rather than building a second index of the same folder in memory.
  */
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import type { IndexService } from "../index/indexService";
-import type { CodebaseHit as IndexHit } from "../index/workspaceIndex";
-import type { CodebaseHit, CodebaseSearch } from "./codebaseSearch";
+import { withUri, type CodebaseHit, type CodebaseSearch } from "./codebaseSearch";
 
 export class IndexedCodebase implements CodebaseSearch {
   constructor(
@@ -32,16 +29,11 @@ export class IndexedCodebase implements CodebaseSearch {
 
   async search(query: string, top: number): Promise<CodebaseHit[]> {
     if (!this.persistent()) return this.fallback.search(query, top);
-    return this.withUri(await this.service.search(query, top));
+    return withUri(this.root!, await this.service.search(query, top));
   }
 
   async definitions(names: readonly string[]): Promise<CodebaseHit[]> {
     if (!this.persistent()) return this.fallback.definitions(names);
-    return this.withUri(this.service.definitions(names));
-  }
-
-  private withUri(hits: readonly IndexHit[]): CodebaseHit[] {
-    const root = this.root!;
-    return hits.map((h) => ({ ...h, uri: pathToFileURL(join(root, h.path)).href }));
+    return withUri(this.root!, this.service.definitions(names));
   }
 }

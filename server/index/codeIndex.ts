@@ -71,7 +71,13 @@ const oldKeywordFile = (dir: string) => path.join(dir, "keyword.json");
 export class CodeIndex {
   private dirty = false;
 
-  private constructor(readonly root: string, readonly indexDir: string, private readonly manifest: Manifest, private readonly keywords: KeywordIndex) {}
+  /** `indexDir` undefined: kept in memory only (`inMemory`), and `save` writes nothing. */
+  private constructor(readonly root: string, readonly indexDir: string | undefined, private readonly manifest: Manifest, private readonly keywords: KeywordIndex) {}
+
+  /** An empty index of `root` that lives in memory only, for clients that give no place to keep one. */
+  static inMemory(root: string): CodeIndex {
+    return new CodeIndex(root, undefined, { format: FORMAT, nextId: 1, files: {} }, KeywordIndex.empty());
+  }
 
   /** Loads the saved index of `root`, or undefined when there is none (or it is of another format). */
   static load(root: string, indexDir = indexDirOf(root)): CodeIndex | undefined {
@@ -167,7 +173,7 @@ export class CodeIndex {
     const stored = chunks.map((c) => ({ id: this.manifest.nextId++, startLine: c.startLine, endLine: c.endLine, symbol: c.symbol, kind: c.kind }));
     this.keywords.add(chunks.map((c, i) => ({ id: stored[i]!.id, symbol: c.symbol ?? "", path: file.path, content: c.text })));
     this.manifest.files[file.path] = { mtimeMs: file.mtimeMs, size: file.size, chunks: stored };
-    for (const chunk of stored) this.table?.set(chunk.id, { path: file.path, chunk });
+    if (this.table) for (const chunk of stored) this.remember(file.path, chunk);
     return "chunked";
   }
 
@@ -176,7 +182,7 @@ export class CodeIndex {
     const old = this.manifest.files[file];
     if (!old) return false;
     this.keywords.remove(old.chunks.map((c) => c.id));
-    for (const chunk of old.chunks) this.table?.delete(chunk.id);
+    if (this.table) for (const chunk of old.chunks) this.forget(chunk);
     delete this.manifest.files[file];
     this.dirty = true;
     return true;
@@ -200,10 +206,12 @@ export class CodeIndex {
 
   /** Chunks that define `name`: named exactly so, or a member of that name (`Class.name`). */
   definitionsOf(name: string): Array<{ path: string; chunk: StoredChunk }> {
+    this.chunkTable();
     const out: Array<{ path: string; chunk: StoredChunk }> = [];
-    for (const entry of this.chunkTable().values()) {
-      const symbol = entry.chunk.symbol;
-      if (symbol && entry.chunk.kind !== "window" && (symbol === name || symbol.endsWith(`.${name}`))) out.push(entry);
+    for (const id of this.symbols.get(lastPart(name)) ?? []) {
+      const entry = this.table!.get(id);
+      const symbol = entry?.chunk.symbol;
+      if (entry && symbol && (symbol === name || symbol.endsWith(`.${name}`))) out.push(entry);
     }
     return out;
   }
@@ -235,12 +243,32 @@ export class CodeIndex {
   }
 
   private table: Map<number, { path: string; chunk: StoredChunk }> | undefined;
+  /** Definition chunks by the last part of their name (`Api.fetchUser` under fetchUser), built with the table. */
+  private readonly symbols = new Map<string, number[]>();
 
   private chunkTable(): Map<number, { path: string; chunk: StoredChunk }> {
     if (this.table) return this.table;
     this.table = new Map();
-    for (const [file, stored] of Object.entries(this.manifest.files)) for (const chunk of stored.chunks) this.table.set(chunk.id, { path: file, chunk });
+    for (const [file, stored] of Object.entries(this.manifest.files)) for (const chunk of stored.chunks) this.remember(file, chunk);
     return this.table;
+  }
+
+  private remember(file: string, chunk: StoredChunk): void {
+    this.table!.set(chunk.id, { path: file, chunk });
+    if (!chunk.symbol || chunk.kind === "window") return;
+    const key = lastPart(chunk.symbol);
+    const ids = this.symbols.get(key);
+    if (ids) ids.push(chunk.id);
+    else this.symbols.set(key, [chunk.id]);
+  }
+
+  private forget(chunk: StoredChunk): void {
+    this.table!.delete(chunk.id);
+    if (!chunk.symbol || chunk.kind === "window") return;
+    const key = lastPart(chunk.symbol);
+    const left = (this.symbols.get(key) ?? []).filter((id) => id !== chunk.id);
+    if (left.length) this.symbols.set(key, left);
+    else this.symbols.delete(key);
   }
 
   /**
@@ -250,6 +278,10 @@ export class CodeIndex {
    */
   save(): void {
     const dir = this.indexDir;
+    if (!dir) {
+      this.dirty = false;
+      return;
+    }
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, ".gitignore"), "*\n");
     for (const [file, data] of [[keywordFile(dir), this.keywords.serialize()], [manifestFile(dir), JSON.stringify(this.manifest)]] as const) {
@@ -260,3 +292,5 @@ export class CodeIndex {
     this.dirty = false;
   }
 }
+
+const lastPart = (symbol: string): string => symbol.slice(symbol.lastIndexOf(".") + 1);

@@ -11,7 +11,7 @@ import type { Logger } from "../logger";
 import type { Embedder } from "./embedder";
 import { settingModelFile } from "../engine/settingModelFile";
 import { loadEmbedder } from "./embeddingSource";
-import { WorkspaceIndex, type CodebaseHit } from "./workspaceIndex";
+import { WorkspaceIndex, type IndexHit } from "./workspaceIndex";
 
 /** Changes arriving together (a branch switch, a formatter over many files) are applied as one. */
 const CHANGE_DELAY_MS = 150;
@@ -42,12 +42,12 @@ export class IndexService {
   constructor(private readonly options: IndexServiceOptions) {}
 
   /** The best chunks for a query; empty while there is no index (never an error for the caller). */
-  async search(query: string, top: number, signal?: AbortSignal): Promise<CodebaseHit[]> {
+  async search(query: string, top: number, signal?: AbortSignal): Promise<IndexHit[]> {
     return this.index ? this.index.search(query, top, signal) : [];
   }
 
   /** Where these symbols are defined; empty while there is no index. */
-  definitions(names: readonly string[], top = 10): CodebaseHit[] {
+  definitions(names: readonly string[], top = 10): IndexHit[] {
     return this.index ? this.index.definitions(names, top) : [];
   }
 

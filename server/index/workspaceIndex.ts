@@ -15,8 +15,8 @@ import { reciprocalRankFusion, recencyRanking } from "./fusion";
 import { VectorIndex } from "./vectorIndex";
 import type { WalkOptions } from "./walker";
 
-/** One search result: a chunk with its text, as chat cites it (lines 1-based, inclusive). */
-export interface CodebaseHit {
+/** One search result: a chunk with its text, as chat cites it (lines 1-based, inclusive; path relative to the root). */
+export interface IndexHit {
   readonly path: string;
   readonly startLine: number;
   readonly endLine: number;
@@ -34,7 +34,10 @@ const RECENT_FILES = 50;
 /** Vectors are saved after this many new ones, so a stopped pass loses little. */
 const SAVE_EVERY = 256;
 
-const vectorFile = (dir: string) => path.join(dir, "vectors.bin");
+/** Where the vectors are saved; an index kept in memory only has no such file. */
+const vectorFile = (dir: string | undefined) => (dir ? path.join(dir, "vectors.bin") : undefined);
+/** How many definitions one name may contribute (overloads, the same name in two packages). */
+const PER_NAME = 2;
 
 export class WorkspaceIndex {
   private vectors: VectorIndex | undefined;
@@ -42,6 +45,11 @@ export class WorkspaceIndex {
   private readonly recent: string[] = [];
 
   private constructor(private readonly index: CodeIndex, private walk: WalkOptions) {}
+
+  /** An empty index of `root` kept in memory only (nothing saved): for clients without workspace storage. */
+  static inMemory(root: string, walk: WalkOptions = {}): WorkspaceIndex {
+    return new WorkspaceIndex(CodeIndex.inMemory(root), walk);
+  }
 
   /** The saved index of `root` in `indexDir` (nothing walked yet), or an empty one. */
   static async open(root: string, indexDir: string, walk: WalkOptions = {}): Promise<WorkspaceIndex> {
@@ -98,7 +106,7 @@ export class WorkspaceIndex {
   /** Writes what changed since the last save (keyword index, chunk table, vectors). */
   save(): void {
     if (this.index.unsaved) this.index.save();
-    this.vectors?.save(vectorFile(this.index.indexDir));
+    this.saveVectors();
   }
 
   /**
@@ -107,7 +115,8 @@ export class WorkspaceIndex {
    */
   useEmbedder(embedder: Embedder | undefined): void {
     this.embedder = embedder;
-    this.vectors = embedder ? VectorIndex.load(vectorFile(this.index.indexDir), embedder.stamp, embedder.dimensions) : undefined;
+    const file = vectorFile(this.index.indexDir);
+    this.vectors = !embedder ? undefined : file ? VectorIndex.load(file, embedder.stamp, embedder.dimensions) : new VectorIndex(embedder.stamp, embedder.dimensions);
     this.forgetStaleVectors();
   }
 
@@ -134,10 +143,10 @@ export class WorkspaceIndex {
         }
         embedded++;
         if (embedded % 16 === 0) options.onProgress?.(embedded, pending.length);
-        if (embedded % SAVE_EVERY === 0) vectors.save(vectorFile(this.index.indexDir));
+        if (embedded % SAVE_EVERY === 0) this.saveVectors();
       }
     } finally {
-      if (embedded > 0) vectors.save(vectorFile(this.index.indexDir));
+      if (embedded > 0) this.saveVectors();
     }
     return { embedded, seconds: (performance.now() - started) / 1000 };
   }
@@ -146,7 +155,7 @@ export class WorkspaceIndex {
    * The best `top` chunks for a question, best first, with their text. `only` keeps one ranking
    * (the benchmark compares them); callers leave it out.
    */
-  async search(query: string, top: number, signal?: AbortSignal, only?: "keyword" | "vectors"): Promise<CodebaseHit[]> {
+  async search(query: string, top: number, signal?: AbortSignal, only?: "keyword" | "vectors"): Promise<IndexHit[]> {
     if (!query.trim() || top < 1) return [];
     const keyword = only === "vectors" ? [] : this.index.keywordSearch(query, Math.max(CANDIDATES, top)).map((h) => h.id);
     let similar: number[] = [];
@@ -164,14 +173,18 @@ export class WorkspaceIndex {
     return this.hits(fused.slice(0, top));
   }
 
-  /** Definitions of these symbol names (functions, classes, methods named so), at most `top` in all. */
-  definitions(names: readonly string[], top = 10): CodebaseHit[] {
-    const found: Array<{ id: number; score: number }> = [];
+  /**
+   * Definitions of these symbol names (functions, classes, methods named so), in the order of
+   * `names`, at most two per name and `top` in all: one common name (`get`) must not crowd out
+   * the others.
+   */
+  definitions(names: readonly string[], top = 10): IndexHit[] {
+    const found = new Map<number, { id: number; score: number }>();
     for (const name of new Set(names)) {
-      for (const { chunk } of this.index.definitionsOf(name)) found.push({ id: chunk.id, score: 1 });
-      if (found.length >= top) break;
+      for (const { chunk } of this.index.definitionsOf(name).slice(0, PER_NAME)) if (!found.has(chunk.id)) found.set(chunk.id, { id: chunk.id, score: 1 });
+      if (found.size >= top) break;
     }
-    return this.hits(found.slice(0, top));
+    return this.hits([...found.values()].slice(0, top));
   }
 
   async dispose(): Promise<void> {
@@ -180,9 +193,9 @@ export class WorkspaceIndex {
     this.embedder = undefined;
   }
 
-  private hits(ranked: ReadonlyArray<{ id: number; score: number }>): CodebaseHit[] {
+  private hits(ranked: ReadonlyArray<{ id: number; score: number }>): IndexHit[] {
     const files = new Map<string, string[]>();
-    const out: CodebaseHit[] = [];
+    const out: IndexHit[] = [];
     for (const { id, score } of ranked) {
       const found = this.index.chunk(id);
       if (!found) continue;
@@ -192,6 +205,11 @@ export class WorkspaceIndex {
       out.push({ path: found.path, startLine, endLine, symbol, kind, text: lines.slice(startLine - 1, endLine).join("\n"), score: Number(score.toFixed(6)) });
     }
     return out;
+  }
+
+  private saveVectors(): void {
+    const file = vectorFile(this.index.indexDir);
+    if (file) this.vectors?.save(file);
   }
 
   /** A file's lines as they are on disk now; a file gone since it was indexed has none. */

@@ -10,7 +10,7 @@ import { findCitations, matchSource } from "../../media/chat/citations";
 import { renderMessage } from "../../media/chat/messageView";
 import { purifyOptions } from "../../media/chat/sanitizeConfig";
 import type { CodebaseHit } from "../../server/chat/codebaseSearch";
-import { MemoryCodebase } from "../../server/chat/memoryCodebase";
+import { FolderCodebase } from "../../server/chat/folderCodebase";
 import { userContent } from "../../server/chat/renderTurns";
 import { fitSources, renderSources } from "../../server/chat/workspaceSources";
 import { repoRoot } from "../server/harness";
@@ -94,7 +94,7 @@ test("the in-memory codebase finds definitions by name and follows file changes"
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "enclave-codebase-"));
   fs.cpSync(path.join(repoRoot, "test", "fixtures", "index-repo"), root, { recursive: true });
   try {
-    const codebase = new MemoryCodebase(() => [root]);
+    const codebase = new FolderCodebase(() => [root]);
     assert.equal(codebase.ready, false);
     const defs = await codebase.definitions(["Next", "hash_password", "missing"]);
     assert.equal(codebase.ready, true);
