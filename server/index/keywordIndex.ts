@@ -1,16 +1,8 @@
 /**
- * BM25 keyword search over chunks, with its postings in typed arrays. It replaced minisearch,
- * which kept a `Map` per term and field with an entry per chunk: on a million-line tree that is
- * about ten million map entries, 800 MB resident, and a second copy of it all as JSON at each
- * save. Here a posting is two 32-bit numbers (the chunk id, and its term counts in the symbol,
- * the path and the content packed together), so the same tree needs well under a tenth of that.
- *
- * Layout: a sealed segment (postings grouped by term, `termStart` giving each term's range) and
- * a pending segment (postings appended as chunks are added, in any order). Adding a chunk only
- * appends; when the pending part grows past a share of the sealed one, both are merged into a
- * new sealed segment (a counting sort by term), dropping the postings of removed chunks on the
- * way. So a one-file update costs what that file's terms cost, and a full build costs a few
- * linear merges. Removing a chunk marks it dead at once; its postings go at the next merge.
+ * BM25 keyword search over chunks: the chunks' field lengths and liveness here, their postings in
+ * typed arrays (postings.ts). It replaced minisearch, which needed 851 MB for a million-line tree
+ * and copied it all into JSON at each save; this needs a third of that and saves its arrays as
+ * they are. Removing a chunk marks it dead at once; its postings go at the next merge.
  *
  * Scoring is the BM25+ that minisearch computed, so ranking did not change with the storage:
  * per field k = 1.2, b = 0.7, d = 0.5, the document frequency counted per field, the field
@@ -18,6 +10,7 @@
  * scores of each query term (each occurrence) summed, and the sum multiplied by the number of
  * distinct query terms the chunk matched.
  */
+import { Postings } from "./postings";
 import { stemTerm, tokenize } from "./tokenize";
 
 /** What is indexed per chunk; only `id` is kept, the rest lives in the chunk table. */
@@ -47,36 +40,10 @@ const countIn = (packed: number, field: number): number => (field === 2 ? packed
 
 /** The pending part is merged once it reaches this many postings, or an eighth of the sealed part. */
 const MIN_PENDING = 1 << 18;
-/** Terms without postings are dropped from the dictionary once there are this many, or a quarter of it. */
-const EMPTY_TERMS = 1 << 16;
 const MAGIC = 0x314b5745; // "EWK1", little-endian
 
-class GrowableU32 {
-  data: Uint32Array;
-  length = 0;
-  constructor(capacity: number) {
-    this.data = new Uint32Array(Math.max(16, capacity));
-  }
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Uint32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = value;
-  }
-}
-
 export class KeywordIndex {
-  private termIds = new Map<string, number>();
-  private terms: string[] = [];
-  /** Sealed postings: those of term t are `sealedDocs/sealedCounts[termStart[t] .. termStart[t+1])`. */
-  private termStart: Uint32Array = new Uint32Array(1);
-  private sealedDocs: Uint32Array = new Uint32Array(0);
-  private sealedCounts: Uint32Array = new Uint32Array(0);
-  private readonly pendingTerms = new GrowableU32(1024);
-  private readonly pendingDocs = new GrowableU32(1024);
-  private readonly pendingCounts = new GrowableU32(1024);
+  private postings = new Postings();
   /** Per chunk id: its three field lengths, and whether it is in the index. */
   private lengths: Uint32Array = new Uint32Array(FIELDS * 1024);
   private live: Uint8Array = new Uint8Array(1024);
@@ -91,8 +58,7 @@ export class KeywordIndex {
 
   add(documents: readonly KeywordDocument[]): void {
     for (const document of documents) this.addOne(document);
-    const sealed = this.sealedDocs.length;
-    if (this.pendingDocs.length >= Math.max(MIN_PENDING, sealed / 8)) this.merge();
+    if (this.postings.pendingLength >= Math.max(MIN_PENDING, this.postings.sealedLength / 8)) this.merge();
   }
 
   /** Removes chunks of changed or deleted files; their postings are dropped at the next merge. */
@@ -112,48 +78,41 @@ export class KeywordIndex {
     // How often each known term occurs in the query: each occurrence scores again.
     const occurrences = new Map<number, number>();
     for (const raw of tokenize(text)) {
-      const id = this.termIds.get(stemTerm(raw));
+      const id = this.postings.termId(stemTerm(raw));
       if (id !== undefined) occurrences.set(id, (occurrences.get(id) ?? 0) + 1);
     }
     if (occurrences.size === 0 || this.liveCount === 0 || top <= 0) return [];
-    const pending = this.pendingOf(occurrences);
+    // First pass: each term's document frequency per field, over live chunks.
+    const frequency = new Map<number, number[]>([...occurrences.keys()].map((term) => [term, [0, 0, 0]]));
+    this.postings.forEach(occurrences.keys(), (term, doc, packed) => {
+      if (!this.live[doc]) return;
+      const counts = frequency.get(term)!;
+      for (let f = 0; f < FIELDS; f++) if (countIn(packed, f) > 0) counts[f]!++;
+    });
+    const idf = new Map([...frequency].map(([term, counts]) => [term, counts.map((n) => Math.log(1 + (this.liveCount - n + 0.5) / (n + 0.5)))]));
+    const average = this.lengthSum.map((sum) => sum / this.liveCount);
+    // Second pass: each posting's score, summed per chunk, with how many terms the chunk matched.
     const scores = new Map<number, number>();
     const matched = new Map<number, number>();
-    const average = this.lengthSum.map((sum) => sum / this.liveCount);
-    for (const [term, times] of occurrences) {
-      const from = term + 1 < this.termStart.length ? this.termStart[term]! : 0;
-      const to = term + 1 < this.termStart.length ? this.termStart[term + 1]! : 0;
-      const extra = pending.get(term) ?? [];
-      // The document frequency of the term in each field, over live chunks.
-      const frequency = [0, 0, 0];
-      const count = (doc: number, packed: number) => {
-        if (!this.live[doc]) return;
-        for (let f = 0; f < FIELDS; f++) if (countIn(packed, f) > 0) frequency[f]!++;
-      };
-      for (let i = from; i < to; i++) count(this.sealedDocs[i]!, this.sealedCounts[i]!);
-      for (const i of extra) count(this.pendingDocs.data[i]!, this.pendingCounts.data[i]!);
-      const idf = frequency.map((n) => Math.log(1 + (this.liveCount - n + 0.5) / (n + 0.5)));
-      const score = (doc: number, packed: number) => {
-        if (!this.live[doc]) return;
-        let sum = 0;
-        for (let f = 0; f < FIELDS; f++) {
-          const tf = countIn(packed, f);
-          if (tf === 0) continue;
-          const norm = average[f]! > 0 ? this.lengths[doc * FIELDS + f]! / average[f]! : 1;
-          sum += BOOST[f]! * idf[f]! * (D + (tf * (K + 1)) / (tf + K * (1 - B + B * norm)));
-        }
-        scores.set(doc, (scores.get(doc) ?? 0) + times * sum);
-        matched.set(doc, (matched.get(doc) ?? 0) + 1);
-      };
-      for (let i = from; i < to; i++) score(this.sealedDocs[i]!, this.sealedCounts[i]!);
-      for (const i of extra) score(this.pendingDocs.data[i]!, this.pendingCounts.data[i]!);
-    }
+    this.postings.forEach(occurrences.keys(), (term, doc, packed) => {
+      if (!this.live[doc]) return;
+      const weights = idf.get(term)!;
+      let sum = 0;
+      for (let f = 0; f < FIELDS; f++) {
+        const tf = countIn(packed, f);
+        if (tf === 0) continue;
+        const norm = average[f]! > 0 ? this.lengths[doc * FIELDS + f]! / average[f]! : 1;
+        sum += BOOST[f]! * weights[f]! * (D + (tf * (K + 1)) / (tf + K * (1 - B + B * norm)));
+      }
+      scores.set(doc, (scores.get(doc) ?? 0) + occurrences.get(term)! * sum);
+      matched.set(doc, (matched.get(doc) ?? 0) + 1);
+    });
     return topOf(scores, matched, top);
   }
 
   /** Terms in the dictionary (with postings, after a merge). */
   get termCount(): number {
-    return this.terms.length;
+    return this.postings.termCount;
   }
 
   /** Chunks in the index; a stale one would take a slot of the top results from a real one. */
@@ -168,17 +127,16 @@ export class KeywordIndex {
    */
   serialize(): Buffer {
     this.merge();
-    const termText = Buffer.from(this.terms.join("\n"), "utf8");
+    const blocks = this.postings.blocks();
     const idCount = this.live.length;
-    const header = new Uint32Array([MAGIC, this.terms.length, termText.length, this.sealedDocs.length, idCount, this.liveCount]);
-    const pad = (4 - (termText.length % 4)) % 4;
+    const header = new Uint32Array([MAGIC, this.postings.termCount, blocks.terms.length, blocks.docs.length, idCount, this.liveCount]);
     return Buffer.concat([
       bytesOf(header),
-      termText,
-      Buffer.alloc(pad),
-      bytesOf(this.termStart),
-      bytesOf(this.sealedDocs),
-      bytesOf(this.sealedCounts),
+      blocks.terms,
+      Buffer.alloc((4 - (blocks.terms.length % 4)) % 4),
+      bytesOf(blocks.termStart),
+      bytesOf(blocks.docs),
+      bytesOf(blocks.counts),
       bytesOf(this.lengths.subarray(0, idCount * FIELDS)),
       Buffer.from(this.live.buffer, this.live.byteOffset, idCount),
     ]);
@@ -187,27 +145,22 @@ export class KeywordIndex {
   /** Restores an index written by `serialize`; throws on bytes that are not one. */
   static deserialize(bytes: Buffer): KeywordIndex {
     let at = 0;
-    const u32 = (count: number): Uint32Array => {
-      if (at + count * 4 > bytes.length) throw new Error("keyword index: file is cut short");
-      const out = new Uint32Array(count);
-      out.set(new Uint32Array(bytes.buffer.slice(bytes.byteOffset + at, bytes.byteOffset + at + count * 4)));
-      at += count * 4;
-      return out;
+    const take = (length: number): Buffer => {
+      if (at + length > bytes.length) throw new Error("keyword index: file is cut short");
+      const block = bytes.subarray(at, at + length);
+      at += length;
+      return block;
     };
+    // Copied into fresh arrays: a file's bytes need not be aligned for a Uint32Array view.
+    const u32 = (count: number): Uint32Array => new Uint32Array(new Uint8Array(take(count * 4)).buffer);
     const [magic, termCount, termBytes, postings, idCount, liveCount] = u32(6);
     if (magic !== MAGIC) throw new Error("keyword index: not an Enclave keyword index");
+    const terms = take(termBytes!).toString("utf8");
+    take((4 - (termBytes! % 4)) % 4);
     const index = new KeywordIndex();
-    if (at + termBytes! > bytes.length) throw new Error("keyword index: file is cut short");
-    const text = bytes.toString("utf8", at, at + termBytes!);
-    at += termBytes! + ((4 - (termBytes! % 4)) % 4);
-    if (termCount! > 0) for (const term of text.split("\n")) index.addTerm(term);
-    if (index.terms.length !== termCount) throw new Error("keyword index: term table does not match its count");
-    index.termStart = u32(termCount! + 1);
-    index.sealedDocs = u32(postings!);
-    index.sealedCounts = u32(postings!);
+    index.postings = Postings.fromBlocks(terms, termCount!, u32(termCount! + 1), u32(postings!), u32(postings!));
     index.lengths = u32(idCount! * FIELDS);
-    if (at + idCount! > bytes.length) throw new Error("keyword index: file is cut short");
-    index.live = new Uint8Array(bytes.subarray(at, at + idCount!));
+    index.live = new Uint8Array(take(idCount!));
     index.liveCount = liveCount!;
     for (let id = 0; id < idCount!; id++) {
       if (!index.live[id]) continue;
@@ -229,28 +182,14 @@ export class KeywordIndex {
       this.lengths[id * FIELDS + f] = length;
       this.lengthSum[f]! += length;
       for (const token of raw) {
-        const term = this.addTerm(stemTerm(token));
+        const term = this.postings.addTerm(stemTerm(token));
         const packed = counts.get(term) ?? 0;
         if (countIn(packed, f) < MAX[f]) counts.set(term, packed + ONE[f]);
       }
     }
-    for (const [term, packed] of counts) {
-      this.pendingTerms.push(term);
-      this.pendingDocs.push(id);
-      this.pendingCounts.push(packed);
-    }
+    for (const [term, packed] of counts) this.postings.append(term, id, packed);
     this.live[id] = 1;
     this.liveCount++;
-  }
-
-  private addTerm(term: string): number {
-    let id = this.termIds.get(term);
-    if (id === undefined) {
-      id = this.terms.length;
-      this.terms.push(term);
-      this.termIds.set(term, id);
-    }
-    return id;
   }
 
   private reserve(id: number): void {
@@ -265,84 +204,8 @@ export class KeywordIndex {
     this.lengths = lengths;
   }
 
-  /**
-   * Forgets terms left without postings once they are many (a workspace whose generated files
-   * change keeps minting new identifiers, and nothing else would ever shrink the dictionary).
-   * Right after a merge every posting is sealed and grouped in term order, so dropping a term
-   * moves no posting: only the dictionary and the range table are rebuilt.
-   */
-  private dropEmptyTerms(): void {
-    const start = this.termStart;
-    const count = start.length - 1;
-    let empty = 0;
-    for (let t = 0; t < count; t++) if (start[t + 1] === start[t]) empty++;
-    if (empty <= Math.max(EMPTY_TERMS, count / 4)) return;
-    const kept: string[] = [];
-    const ranges = new Uint32Array(count - empty + 1);
-    for (let t = 0; t < count; t++) {
-      if (start[t + 1] === start[t]) continue;
-      kept.push(this.terms[t]!);
-      ranges[kept.length] = start[t + 1]!;
-    }
-    this.terms = kept;
-    this.termIds = new Map(kept.map((term, i) => [term, i]));
-    this.termStart = ranges;
-  }
-
-  /** The positions in the pending part of each query term's postings, in one pass over it. */
-  private pendingOf(terms: ReadonlyMap<number, number>): Map<number, number[]> {
-    const out = new Map<number, number[]>();
-    const pendingTerms = this.pendingTerms.data;
-    for (let i = 0; i < this.pendingTerms.length; i++) {
-      const term = pendingTerms[i]!;
-      if (!terms.has(term)) continue;
-      const list = out.get(term);
-      if (list) list.push(i);
-      else out.set(term, [i]);
-    }
-    return out;
-  }
-
-  /** Sorts pending postings into a new sealed segment with the old one, leaving out removed chunks. */
   private merge(): void {
-    const termCount = this.terms.length;
-    const oldTerms = this.termStart.length - 1;
-    const start = new Uint32Array(termCount + 1);
-    for (let t = 0; t < oldTerms; t++) {
-      let n = 0;
-      for (let i = this.termStart[t]!; i < this.termStart[t + 1]!; i++) if (this.live[this.sealedDocs[i]!]) n++;
-      start[t + 1] = n;
-    }
-    const pTerms = this.pendingTerms.data;
-    const pDocs = this.pendingDocs.data;
-    const pCounts = this.pendingCounts.data;
-    for (let i = 0; i < this.pendingTerms.length; i++) if (this.live[pDocs[i]!]) start[pTerms[i]! + 1]!++;
-    for (let t = 0; t < termCount; t++) start[t + 1]! += start[t]!;
-    const docs = new Uint32Array(start[termCount]!);
-    const counts = new Uint32Array(start[termCount]!);
-    const cursor = start.slice(0, termCount);
-    for (let t = 0; t < oldTerms; t++) {
-      for (let i = this.termStart[t]!; i < this.termStart[t + 1]!; i++) {
-        const doc = this.sealedDocs[i]!;
-        if (!this.live[doc]) continue;
-        docs[cursor[t]!] = doc;
-        counts[cursor[t]!++] = this.sealedCounts[i]!;
-      }
-    }
-    for (let i = 0; i < this.pendingTerms.length; i++) {
-      const doc = pDocs[i]!;
-      if (!this.live[doc]) continue;
-      const t = pTerms[i]!;
-      docs[cursor[t]!] = doc;
-      counts[cursor[t]!++] = pCounts[i]!;
-    }
-    this.termStart = start;
-    this.dropEmptyTerms();
-    this.sealedDocs = docs;
-    this.sealedCounts = counts;
-    this.pendingTerms.length = 0;
-    this.pendingDocs.length = 0;
-    this.pendingCounts.length = 0;
+    this.postings.merge(this.live);
     this.removedSinceMerge = 0;
   }
 }
