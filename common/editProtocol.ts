@@ -105,12 +105,18 @@ export namespace EditCancelRequest {
 export interface EditRegionParams {
   readonly uri: string;
   readonly position: { readonly line: number; readonly character: number };
+  /**
+   * A problem's own range (a diagnostic, a Shield finding), as reported: the answer is then the
+   * statement around it, the lines an edit in mode "fix" rewrites, instead of the enclosing
+   * function. The client shows its review over exactly those lines.
+   */
+  readonly fix?: ChatRange;
 }
 
 export interface EditRegionResult {
   /** Whole lines: start at character 0, end at the end of the last line. */
   readonly range: ChatRange;
-  /** "function", "method", "class", "block" or "line" (no enclosing definition). */
+  /** "function", "method", "class", "block", "line" (no enclosing definition) or "statement" (a fix's). */
   readonly kind: string;
   readonly symbol?: string;
 }

@@ -16,6 +16,7 @@ import type { Feature, FeatureContext } from "../feature";
 import { defaultScanner } from "../shield/defaultScanner";
 import { locateBlock } from "./editLocate";
 import { findEditRegion, type LineRegion } from "./editRegion";
+import { fixRegion } from "./fixRegion";
 import { runEdit, type EditOutcome } from "./runEdit";
 
 export const editFeature: Feature = {
@@ -69,6 +70,10 @@ export const editFeature: Feature = {
 
     const region = async (params: EditRegionParams): Promise<EditRegionResult> => {
       const document = openDocument(ctx, params.uri);
+      if (params.fix) {
+        const fix = await fixRegion(document.getText(), document.languageId, params.fix);
+        return { range: lineRange(document, fix), kind: "statement" };
+      }
       const found = await findEditRegion(document.getText(), document.languageId, params.position);
       return { range: lineRange(document, found), kind: found.kind, ...(found.symbol ? { symbol: found.symbol } : {}) };
     };
@@ -111,7 +116,7 @@ function openDocument(ctx: FeatureContext, uri: string): TextDocument {
 }
 
 /** Whole lines as the region requests answer them: from the first line's start to the end of the last line. */
-function lineRange(document: TextDocument, region: LineRegion): EditRegionResult["range"] {
+function lineRange(document: TextDocument, region: Pick<LineRegion, "startLine" | "endLine">): EditRegionResult["range"] {
   const endOfLast = document.offsetAt({ line: region.endLine + 1, character: 0 });
   const lastText = document.getText({ start: { line: region.endLine, character: 0 }, end: document.positionAt(endOfLast) }).replace(/\r?\n$/, "");
   return { start: { line: region.startLine, character: 0 }, end: { line: region.endLine, character: lastText.length } };

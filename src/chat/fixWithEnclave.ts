@@ -1,7 +1,8 @@
 /**
  * "Fix with Enclave" for a problem from any source (Shield, a compiler, a linter): an inline edit
  * in mode "fix" with the problem as the instruction, over the statement around it (the server
- * widens the range), streamed and reviewed in place like every other edit. Shield's own quick
+ * names its lines from the problem's own range, even when it spans several), streamed and
+ * reviewed in place like every other edit. Shield's own quick
  * fix command and the client's code action for other sources both end here: one path.
  */
 import * as vscode from "vscode";

@@ -7,7 +7,7 @@ import type * as vscode from "vscode";
 import { State, type LanguageClient } from "vscode-languageclient/node";
 import {
   EditCancelRequest, EditDeltaNotification, EditRegionRequest, EditStartRequest,
-  type EditRegionResult, type EditStartParams, type EditStartResult,
+  type ChatRange, type EditRegionResult, type EditStartParams, type EditStartResult,
 } from "../../common/protocol";
 
 export class EditServer {
@@ -54,9 +54,9 @@ export class EditServer {
     }
   }
 
-  /** The enclosing function/block of a position, as whole lines. */
-  async region(uri: string, position: { line: number; character: number }): Promise<EditRegionResult> {
+  /** The enclosing function/block of a position, or with `fix` the statement around that problem's range, as whole lines. */
+  async region(uri: string, position: { line: number; character: number }, fix?: ChatRange): Promise<EditRegionResult> {
     const client = await this.client();
-    return client.sendRequest(EditRegionRequest.type, { uri, position });
+    return client.sendRequest(EditRegionRequest.type, { uri, position, ...(fix ? { fix } : {}) });
   }
 }

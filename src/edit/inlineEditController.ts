@@ -81,7 +81,7 @@ export class InlineEditController implements vscode.Disposable {
   async edit(editor: vscode.TextEditor, options: InlineEditOptions): Promise<InlineEditOutcome> {
     await this.replacePending();
     const generation = ++this.generation;
-    const range = await editRegion(this.server, editor, options.range, this.log);
+    const range = await editRegion(this.server, editor, options.range, this.log, options.mode);
     // Another edit started while the region was looked up: that one wins.
     if (generation !== this.generation) return "cancelled";
     const run = this.begin(chooseSurface(this.previews, editor, range, this.log), options.mode ?? "rewrite");

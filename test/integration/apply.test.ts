@@ -8,6 +8,7 @@ import { suite, suiteSetup, suiteTeardown, test } from "mocha";
 import * as vscode from "vscode";
 import type { EnclaveApi } from "../../src/extension";
 import { SMART_APPLY_MERGE } from "../fixtures/gguf/scriptedScripts";
+import { until } from "./until";
 
 const EXTENSION_ID = "enclave.enclave";
 
@@ -29,16 +30,6 @@ const SAMPLE = [
   "",
 ].join("\n");
 const NEW_ADD = "def add(a: int, b: int) -> int:\n    total = a + b\n    return total";
-
-async function until<T>(what: string, probe: () => T | undefined | false, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 suite("Smart Apply and Insert from chat in a real VS Code", () => {
   let api: EnclaveApi;

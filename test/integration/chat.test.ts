@@ -6,6 +6,7 @@ import * as path from "node:path";
 import { suite, suiteSetup, suiteTeardown, test } from "mocha";
 import * as vscode from "vscode";
 import type { EnclaveApi } from "../../src/extension";
+import { until } from "./until";
 
 const EXTENSION_ID = "enclave.enclave";
 
@@ -16,16 +17,6 @@ async function ready(api: EnclaveApi): Promise<void> {
   while (api.context.modelStatus.state !== "ready") {
     if (api.context.modelStatus.state === "error") throw new Error(`model error: ${api.context.modelStatus.message}`);
     if (Date.now() > deadline) throw new Error(`no ready model: ${JSON.stringify(api.context.modelStatus)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function until<T>(what: string, probe: () => T | undefined | false, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -9,18 +9,9 @@ import { after, before, describe, it } from "mocha";
 import * as vscode from "vscode";
 import type { EnclaveApi } from "../../src/extension";
 import { ShieldFixWithModelCommand, type ShieldFixWithModelArgs, type ShieldScanWorkspaceResult } from "../../common/protocol";
+import { until } from "./until";
 
 const EXTENSION_ID = "enclave.enclave";
-
-async function until<T>(what: string, probe: () => T | undefined | false, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe("Shield in the editor", () => {
   let api: EnclaveApi;
@@ -142,5 +133,22 @@ describe("Shield in the editor", () => {
     // Shield's own finding there keeps the server's quick fixes: the client adds no second Fix with Enclave.
     const shieldActions = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", uri, new vscode.Range(4, 4, 4, 19));
     assert.ok(shieldActions.filter((a) => a.title.startsWith("Fix with Enclave")).length <= 1, shieldActions.map((a) => a.title).join(", "));
+  });
+
+  it("a diagnostic inside a statement of several lines: the review covers the whole statement, and Reject restores it", async () => {
+    const file = path.join(dir, "spawn.py");
+    fs.writeFileSync(file, "import subprocess\n\ndef main(name):\n    result = subprocess.run(\n        name,\n        shell=True,\n    )\n    return result\n");
+    const uri = vscode.Uri.file(file);
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const before = document.getText();
+    // Before, the client widened this to line 5 alone while the server fixed lines 3-6, and the rewrite was refused.
+    const target = { uri: uri.toString(), range: { start: { line: 5, character: 8 }, end: { line: 5, character: 18 } }, instruction: "linter-under-test: shell=True runs a shell" };
+    const outcome = vscode.commands.executeCommand<string>("enclave.fixWithEnclave", target);
+    const pending = await until("the inline edit", () => api.edit.controller.pending, 60_000);
+    assert.deepEqual([pending.range.start.line, pending.range.end.line], [3, 7], "lines 4-7 (the assignment), up to the start of line 8");
+    await vscode.commands.executeCommand("enclave.inlineEdit.reject");
+    assert.ok(["rejected", "cancelled"].includes((await outcome)!), "rejected while streaming or under review");
+    await until("the original text back", () => document.getText() === before, 10_000);
   });
 });
