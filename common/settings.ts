@@ -145,7 +145,7 @@ export const settingsSchema = {
   },
   "nextEdit.model": {
     type: "string", default: "",
-    description: "A next-edit model (.gguf path), such as Sweep's next-edit 1.5B. Empty: the completion model predicts with a generic instruction.",
+    description: "A next-edit model: a path to a .gguf file or an hf:owner/repo/file.gguf URI, downloaded only because you set it (\"Enclave: Use the Recommended Next-Edit Model\" asks first and sets Sweep's next-edit 1.5B). Empty: the completion model predicts with a generic instruction.",
   },
   "nextEdit.maxTokens": {
     type: "integer", default: 0, minimum: 0, maximum: 4096,

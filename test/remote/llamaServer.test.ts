@@ -1,15 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { EngineMetricsCollector } from "../../server/engine/metrics";
-import { ModelManager } from "../../server/engine/modelManager";
-import type { RemoteEngine } from "../../server/engine/remote";
-import { connectRemoteEngine, type RemoteConnectOptions } from "../../server/engine/remoteConnect";
 import { RemoteEngineError } from "../../server/engine/remoteHttp";
-import type { PromptPiece } from "../../server/engine/types";
-import { silentLogger } from "../../server/logger";
-import { defaultSettings, type EnclaveSettings } from "../../common/settings";
 import { ensureModels } from "../fixtures/gguf";
 import { startLlamaServer } from "./llamaServerHarness";
+import { assertAbortIsPrompt, assertChatStreams, assertKilledMidAnswerRecovers, assertStopsLikeLocal, code, connect, fim, localManager } from "../server/remoteScenarios";
 
 /**
  * The remote engine against the real llama-server (built from the llama.cpp source that
@@ -17,21 +11,11 @@ import { startLlamaServer } from "./llamaServerHarness";
  * read from the server's own timings, chat streaming, cancel, a crash, an API key, timeouts.
  */
 
-const code = `import os\n\ndef read_config(path):\n    with open(path) as f:\n        return f.read()\n\n`;
-const fim = (prefix: string, suffix: string): PromptPiece[] => [{ token: "fimPrefix" }, prefix, { token: "fimSuffix" }, suffix, { token: "fimMiddle" }];
-const messages = [{ role: "system" as const, content: "You are a coding assistant." }, { role: "user" as const, content: `What does read_config do?\n${code}` }];
-
-function connect(url: string, overrides: Partial<EnclaveSettings> = {}, options: Partial<RemoteConnectOptions> = {}): Promise<RemoteEngine> {
-  const settings: EnclaveSettings = { ...defaultSettings(), engine: "remote", "remote.url": url, ...overrides };
-  return connectRemoteEngine(settings, { log: silentLogger, metrics: new EngineMetricsCollector(), ...options, http: { retries: 4, backoffMs: 200, ...options.http } });
-}
-
 test("completions go to llama-server's /completion as the model's FIM text, and a keystroke evaluates at most 10 prompt tokens by the server's own count", async () => {
   const { tiny } = await ensureModels();
   const server = await startLlamaServer(tiny);
-  const manager = new ModelManager({ log: silentLogger });
+  const manager = await localManager(tiny);
   try {
-    await manager.configure({ ...defaultSettings(), model: tiny });
     const local = (await manager.engine())!;
     const remote = await connect(`${server.url}/v1`);
     assert.equal(remote.backend.remote?.server, "llama-server");
@@ -61,12 +45,7 @@ test("completions go to llama-server's /completion as the model's FIM text, and 
     assert.equal(counted, evaluated, "the server's /metrics counter agrees with the timings we read");
     assert.ok(counted / typed.length <= 10, `${counted} tokens over ${typed.length} keystrokes`);
 
-    // Stop strings are sent to the server and cut exactly like the local engine cuts them.
-    const stop = [expected.text.slice(3, 5)];
-    const localStop = await local.generate({ sequence: "completion", prompt, maxTokens: 12, stop });
-    const remoteStop = await remote.generate({ sequence: "completion", prompt, maxTokens: 12, stop });
-    assert.equal(remoteStop.text, localStop.text);
-    assert.equal(remoteStop.stopReason, "stop");
+    await assertStopsLikeLocal(local, remote, prompt, expected.text);
   } finally {
     await manager.dispose();
     await server.stop();
@@ -78,26 +57,9 @@ test("chat streams from llama-server's /v1/chat/completions, and cancelling stop
   const server = await startLlamaServer(tiny);
   try {
     const remote = await connect(server.url);
-    const chunks: string[] = [];
-    const answer = await remote.chat({ messages, maxTokens: 16, onText: (c) => chunks.push(c) });
-    assert.ok(chunks.length > 3, `${chunks.length} chunks`);
-    assert.equal(chunks.join(""), answer.text);
-    assert.equal(answer.generatedTokens, 16);
-    assert.equal(answer.stopReason, "maxTokens");
+    const answer = await assertChatStreams(remote);
     assert.ok(answer.promptTokens > 20, `prompt ${answer.promptTokens}`);
-
-    const controller = new AbortController();
-    let abortedAt = 0;
-    let seen = 0;
-    const long = await remote.generate({
-      sequence: "completion", prompt: fim(code, ""), maxTokens: 3000, signal: controller.signal,
-      onText: () => {
-        if (++seen === 20) { abortedAt = performance.now(); controller.abort(); }
-      },
-    });
-    const latency = performance.now() - abortedAt;
-    assert.equal(long.stopReason, "abort");
-    assert.ok(latency < 1000, `returned ${latency.toFixed(0)} ms after the abort`);
+    await assertAbortIsPrompt(remote, 1000);
     // The server saw the hang-up: nothing is processing any more, and far fewer than 3,000 tokens were made.
     let metrics = await server.metrics();
     for (let i = 0; i < 50 && metrics.requests_processing !== 0; i++) {
@@ -117,22 +79,8 @@ test("a llama-server killed mid-answer gives a clean error, and the engine recov
   let again: ReturnType<typeof startLlamaServer> | undefined;
   try {
     const remote = await connect(server.url, {}, { http: { retries: 6, backoffMs: 300 } });
-    let chunks = 0;
-    const killed = remote.chat({
-      messages, maxTokens: 4000,
-      onText: () => {
-        if (++chunks === 10) void server.stop("SIGKILL");
-      },
-    });
-    await assert.rejects(killed, (error: unknown) => {
-      assert.ok(error instanceof RemoteEngineError, String(error));
-      assert.match(error.message, new RegExp(`^The remote engine at ${server.url.replace(/\./g, "\\.")} stopped in the middle of an answer \\(.+\\) after \\d+ characters; the next request reconnects\\.$`));
-      return true;
-    });
     // Asked while the server is still loading again: retries with backoff bridge the gap.
-    again = startLlamaServer(tiny, { port: server.port });
-    const answer = await remote.chat({ messages, maxTokens: 8 });
-    assert.equal(answer.generatedTokens, 8);
+    await assertKilledMidAnswerRecovers(remote, server.url, () => void server.stop("SIGKILL"), () => { again = startLlamaServer(tiny, { port: server.port }); });
   } finally {
     await server.stop("SIGKILL");
     await (await again?.catch(() => undefined))?.stop();

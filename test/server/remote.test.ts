@@ -5,40 +5,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { DidOpenTextDocumentNotification, InlineCompletionRequest, InlineCompletionTriggerKind } from "vscode-languageserver-protocol/node";
-import { EngineMetricsCollector } from "../../server/engine/metrics";
-import { ModelManager } from "../../server/engine/modelManager";
-import type { RemoteEngine } from "../../server/engine/remote";
-import { connectRemoteEngine } from "../../server/engine/remoteConnect";
-import { RemoteEngineError } from "../../server/engine/remoteHttp";
-import type { PromptPiece } from "../../server/engine/types";
-import { silentLogger } from "../../server/logger";
 import { MetricsRequest, NetworkAuditRequest } from "../../common/protocol";
-import { defaultSettings, type EnclaveSettings } from "../../common/settings";
 import { ensureModels } from "../fixtures/gguf";
 import { startServer } from "./harness";
+import { assertAbortIsPrompt, assertChatStreams, assertKilledMidAnswerRecovers, assertStopsLikeLocal, code, connect, fim, localManager, messages } from "./remoteScenarios";
 import { runCli, startServe } from "./serveHarness";
-
-const code = `import os\n\ndef read_config(path):\n    with open(path) as f:\n        return f.read()\n\n`;
-const fim = (prefix: string, suffix: string): PromptPiece[] => [{ token: "fimPrefix" }, prefix, { token: "fimSuffix" }, suffix, { token: "fimMiddle" }];
-const messages = [{ role: "system" as const, content: "You are a coding assistant." }, { role: "user" as const, content: `What does read_config do?\n${code}` }];
-
-/** A remote engine on `url`, retrying quickly enough for a restarting server. */
-function connect(url: string, overrides: Partial<EnclaveSettings> = {}, clientId?: string): Promise<RemoteEngine> {
-  const settings: EnclaveSettings = { ...defaultSettings(), engine: "remote", "remote.url": url, ...overrides };
-  return connectRemoteEngine(settings, { log: silentLogger, metrics: new EngineMetricsCollector(), http: { retries: 4, backoffMs: 200 }, clientId });
-}
-
-/** The in-process engine on the same model, for comparing outputs. */
-async function local(model: string): Promise<ModelManager> {
-  const manager = new ModelManager({ log: silentLogger });
-  await manager.configure({ ...defaultSettings(), model });
-  return manager;
-}
 
 test("completion through enclave serve equals the in-process one in every FIM mode, and reuses the KV prefix", async () => {
   const { tiny } = await ensureModels();
   const serve = await startServe(tiny);
-  const manager = await local(tiny);
+  const manager = await localManager(tiny);
   try {
     const prompt = fim(code.repeat(5), "\nprint(1)\n");
     const expected = await (await manager.engine())!.generate({ sequence: "completion", prompt, maxTokens: 12 });
@@ -66,12 +42,7 @@ test("completion through enclave serve equals the in-process one in every FIM mo
       const result = await other.generate({ sequence: "completion", prompt, maxTokens: 12 });
       assert.equal(result.text, expected.text, fimTemplate);
     }
-    // Stop strings are cut exactly like the local engine cuts them.
-    const stop = [expected.text.slice(3, 5)];
-    const localStop = await (await manager.engine())!.generate({ sequence: "completion", prompt, maxTokens: 12, stop });
-    const remoteStop = await remote.generate({ sequence: "completion", prompt, maxTokens: 12, stop });
-    assert.equal(remoteStop.text, localStop.text);
-    assert.equal(remoteStop.stopReason, "stop");
+    await assertStopsLikeLocal((await manager.engine())!, remote, prompt, expected.text);
   } finally {
     await manager.dispose();
     await serve.stop();
@@ -81,29 +52,13 @@ test("completion through enclave serve equals the in-process one in every FIM mo
 test("chat streams through enclave serve, and cancelling stops the server's generation", async () => {
   const { tiny } = await ensureModels();
   const serve = await startServe(tiny);
-  const manager = await local(tiny);
+  const manager = await localManager(tiny);
   try {
     const expected = await (await manager.engine())!.chat({ messages, maxTokens: 16 });
     const remote = await connect(serve.url);
-    const chunks: string[] = [];
-    const answer = await remote.chat({ messages, maxTokens: 16, onText: (c) => chunks.push(c) });
-    assert.ok(chunks.length > 3, `${chunks.length} chunks`);
-    assert.equal(chunks.join(""), answer.text);
+    const answer = await assertChatStreams(remote);
     assert.equal(answer.text, expected.text);
-    assert.equal(answer.generatedTokens, 16);
-
-    const controller = new AbortController();
-    let abortedAt = 0;
-    let seen = 0;
-    const long = await remote.generate({
-      sequence: "completion", prompt: fim(code, ""), maxTokens: 3000, signal: controller.signal,
-      onText: () => {
-        if (++seen === 20) { abortedAt = performance.now(); controller.abort(); }
-      },
-    });
-    const latency = performance.now() - abortedAt;
-    assert.equal(long.stopReason, "abort");
-    assert.ok(latency < 200, `returned ${latency.toFixed(0)} ms after the abort`);
+    await assertAbortIsPrompt(remote, 200);
     // The server saw the hang-up and stopped generating (its metrics count the aborted request).
     let aborted = 0;
     for (let i = 0; i < 50 && aborted === 0; i++) {
@@ -125,23 +80,8 @@ test("a server killed mid-stream gives a clean error, and the engine recovers on
   // or it outlives the test file and keeps the runner waiting.
   let again: ReturnType<typeof startServe> | undefined;
   try {
-    let chunks = 0;
-    const killed = remote.chat({
-      messages, maxTokens: 4000,
-      onText: () => {
-        if (++chunks === 10) void serve.stop("SIGKILL");
-      },
-    });
-    await assert.rejects(killed, (error: unknown) => {
-      assert.ok(error instanceof RemoteEngineError, String(error));
-      assert.match(error.message, new RegExp(`The remote engine at ${serve.url.replace(/\./g, "\\.")} stopped in the middle of an answer \\(.+\\) after \\d+ characters; the next request reconnects\\.`));
-      return true;
-    });
-    // The next request is made while the server is still starting again: retries with backoff bridge the gap.
-    again = startServe(tiny, { port: serve.port });
-    const answer = await remote.chat({ messages, maxTokens: 8 });
-    assert.equal(answer.generatedTokens, 8);
-    assert.equal(answer.stopReason, "maxTokens");
+    // The next request is made while the server is still starting again.
+    await assertKilledMidAnswerRecovers(remote, serve.url, () => void serve.stop("SIGKILL"), () => { again = startServe(tiny, { port: serve.port }); });
   } finally {
     await serve.stop("SIGKILL");
     await (await again?.catch(() => undefined))?.stop();
