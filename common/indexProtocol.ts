@@ -61,3 +61,15 @@ export namespace IndexSearchRequest {
   export const method = "enclave/index/search" as const;
   export const type = new RequestType<IndexSearchParams, IndexHit[], void>(method);
 }
+
+/**
+ * The embedding model Enclave recommends for the codebase index: Qwen3-Embedding-0.6B as Q8_0
+ * GGUF (strong on code retrieval for its size). Its file name is the one its Hugging Face page
+ * lists; it cannot be fetched from this machine, so it is not verified here. Downloaded only
+ * after the user agrees (src/recommendedModels.ts).
+ */
+export const RECOMMENDED_EMBEDDING_MODEL = {
+  label: "Qwen3-Embedding-0.6B (Q8_0)",
+  uri: "hf:Qwen/Qwen3-Embedding-0.6B-GGUF/Qwen3-Embedding-0.6B-Q8_0.gguf",
+  approxBytes: 0.64e9,
+} as const;

@@ -1,7 +1,7 @@
 import * as vscode from "vscode";
 import { describeBackend } from "../common/describeBackend";
 import type { EnclaveContext } from "./ctx";
-import { useRecommendedNextEditModel } from "./nextEdit/recommendedModel";
+import { useRecommendedEmbeddingModel, useRecommendedNextEditModel } from "./recommendedModels";
 import { downloadRecommended, pickModelFile, selectModel } from "./selectModel";
 
 /** Registers every command; each one is a Disposable owned by the context. */
@@ -16,6 +16,7 @@ export function registerCommands(ctx: EnclaveContext): void {
   register("enclave.downloadRecommendedModel", () => downloadRecommended(ctx));
   register("enclave.pickModelFile", () => pickModelFile());
   register("enclave.nextEdit.useRecommendedModel", () => useRecommendedNextEditModel(ctx));
+  register("enclave.index.useRecommendedEmbeddingModel", () => useRecommendedEmbeddingModel(ctx));
   register("enclave.showStatus", async () => {
     await ctx.ensureClient();
     const s = ctx.modelStatus;

@@ -232,7 +232,7 @@ export class IndexService {
     if (this.state === "off" || this.state === "error" || this.state === "indexing") return this.detail || "The codebase index has not started yet.";
     const held = `Codebase index: ${counts.files} files, ${counts.chunks} chunks${this.state === "cancelled" ? " (indexing was cancelled; Refresh resumes it)" : ""}.`;
     switch (this.embeddings) {
-      case "off": return `${held} Keyword search only: set enclave.embeddingModel to add semantic search.`;
+      case "off": return `${held} Keyword search only: run "Enclave: Use the Recommended Embedding Model" or set enclave.embeddingModel to add semantic search.`;
       case "ready": return `${held} Hybrid search (keywords, ${this.embedder?.name ?? "embeddings"}: ${counts.embedded} chunks with vectors, recent edits).`;
       case "error": return `${held} ${this.detail}`;
       default: return `${held} Keyword search for now; ${this.detail}.`;
