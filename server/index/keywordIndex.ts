@@ -43,15 +43,24 @@ const MIN_PENDING = 1 << 18;
 const MAGIC = 0x314b5745; // "EWK1", little-endian
 
 export class KeywordIndex {
+  /** Postings name slots, not chunk ids. */
   private postings = new Postings();
-  /** Per chunk id: its three field lengths, and whether it is in the index. */
+  /**
+   * Chunk ids are never reused (each re-chunked file gets new ones), so arrays indexed by id would
+   * grow for as long as the index lives. Each chunk gets a dense slot instead; a removed chunk's
+   * slot is free again once a merge has dropped its postings.
+   */
+  private readonly slotOf = new Map<number, number>();
+  private idOf: Uint32Array = new Uint32Array(1024);
+  private slotCount = 0;
+  private freeSlots: number[] = [];
+  /** Slots of chunks removed since the last merge: their postings still exist. */
+  private deadSlots: number[] = [];
+  /** Per slot: its three field lengths, and whether its chunk is in the index. */
   private lengths: Uint32Array = new Uint32Array(FIELDS * 1024);
   private live: Uint8Array = new Uint8Array(1024);
   private liveCount = 0;
   private readonly lengthSum = [0, 0, 0];
-  /** Chunks removed since the last merge; many of them make a merge worthwhile on its own. */
-  private removedSinceMerge = 0;
-
   static empty(): KeywordIndex {
     return new KeywordIndex();
   }
@@ -64,13 +73,15 @@ export class KeywordIndex {
   /** Removes chunks of changed or deleted files; their postings are dropped at the next merge. */
   remove(ids: readonly number[]): void {
     for (const id of ids) {
-      if (id >= this.live.length || !this.live[id]) continue;
-      this.live[id] = 0;
+      const slot = this.slotOf.get(id);
+      if (slot === undefined) continue;
+      this.slotOf.delete(id);
+      this.live[slot] = 0;
       this.liveCount--;
-      for (let f = 0; f < FIELDS; f++) this.lengthSum[f]! -= this.lengths[id * FIELDS + f]!;
-      this.removedSinceMerge++;
+      for (let f = 0; f < FIELDS; f++) this.lengthSum[f]! -= this.lengths[slot * FIELDS + f]!;
+      this.deadSlots.push(slot);
     }
-    if (this.removedSinceMerge > Math.max(1024, this.liveCount / 4)) this.merge();
+    if (this.deadSlots.length > Math.max(1024, this.liveCount / 4)) this.merge();
   }
 
   /** The best `top` chunks for a query, best first. */
@@ -107,7 +118,7 @@ export class KeywordIndex {
       scores.set(doc, (scores.get(doc) ?? 0) + occurrences.get(term)! * sum);
       matched.set(doc, (matched.get(doc) ?? 0) + 1);
     });
-    return topOf(scores, matched, top);
+    return topOf(scores, matched, this.idOf, top);
   }
 
   /** Terms in the dictionary (with postings, after a merge). */
@@ -128,8 +139,8 @@ export class KeywordIndex {
   serialize(): Buffer {
     this.merge();
     const blocks = this.postings.blocks();
-    const idCount = this.live.length;
-    const header = new Uint32Array([MAGIC, this.postings.termCount, blocks.terms.length, blocks.docs.length, idCount, this.liveCount]);
+    const slots = this.slotCount;
+    const header = new Uint32Array([MAGIC, this.postings.termCount, blocks.terms.length, blocks.docs.length, slots, this.liveCount]);
     return Buffer.concat([
       bytesOf(header),
       blocks.terms,
@@ -137,8 +148,9 @@ export class KeywordIndex {
       bytesOf(blocks.termStart),
       bytesOf(blocks.docs),
       bytesOf(blocks.counts),
-      bytesOf(this.lengths.subarray(0, idCount * FIELDS)),
-      Buffer.from(this.live.buffer, this.live.byteOffset, idCount),
+      bytesOf(this.idOf.subarray(0, slots)),
+      bytesOf(this.lengths.subarray(0, slots * FIELDS)),
+      Buffer.from(this.live.buffer, this.live.byteOffset, slots),
     ]);
   }
 
@@ -153,33 +165,43 @@ export class KeywordIndex {
     };
     // Copied into fresh arrays: a file's bytes need not be aligned for a Uint32Array view.
     const u32 = (count: number): Uint32Array => new Uint32Array(new Uint8Array(take(count * 4)).buffer);
-    const [magic, termCount, termBytes, postings, idCount, liveCount] = u32(6);
+    const [magic, termCount, termBytes, postings, slots, liveCount] = u32(6);
     if (magic !== MAGIC) throw new Error("keyword index: not an Enclave keyword index");
     const terms = take(termBytes!).toString("utf8");
     take((4 - (termBytes! % 4)) % 4);
     const index = new KeywordIndex();
     index.postings = Postings.fromBlocks(terms, termCount!, u32(termCount! + 1), u32(postings!), u32(postings!));
-    index.lengths = u32(idCount! * FIELDS);
-    index.live = new Uint8Array(take(idCount!));
-    index.liveCount = liveCount!;
-    for (let id = 0; id < idCount!; id++) {
-      if (!index.live[id]) continue;
-      for (let f = 0; f < FIELDS; f++) index.lengthSum[f]! += index.lengths[id * FIELDS + f]!;
+    index.idOf = u32(slots!);
+    index.lengths = u32(slots! * FIELDS);
+    index.live = new Uint8Array(take(slots!));
+    index.slotCount = slots!;
+    for (let slot = 0; slot < slots!; slot++) {
+      if (!index.live[slot]) {
+        index.freeSlots.push(slot);
+        continue;
+      }
+      index.slotOf.set(index.idOf[slot]!, slot);
+      for (let f = 0; f < FIELDS; f++) index.lengthSum[f]! += index.lengths[slot * FIELDS + f]!;
     }
+    if (index.slotOf.size !== liveCount) throw new Error("keyword index: the chunk table does not match its count");
+    index.liveCount = liveCount!;
     return index;
   }
 
   private addOne(document: KeywordDocument): void {
     const id = document.id;
     if (!Number.isInteger(id) || id < 0 || id > 0xfffffffe) throw new Error(`keyword index: chunk id ${id} is not a 32-bit id`);
-    if (id < this.live.length && this.live[id]) throw new Error(`keyword index: chunk ${id} is already indexed`);
-    this.reserve(id);
+    if (this.slotOf.has(id)) throw new Error(`keyword index: chunk ${id} is already indexed`);
+    const slot = this.freeSlots.pop() ?? this.slotCount++;
+    this.reserve(slot);
+    this.slotOf.set(id, slot);
+    this.idOf[slot] = id;
     const counts = new Map<number, number>();
     const values = [document.symbol, document.path, document.content];
     for (let f = 0; f < FIELDS; f++) {
       const raw = tokenize(values[f]!);
       const length = new Set(raw).size;
-      this.lengths[id * FIELDS + f] = length;
+      this.lengths[slot * FIELDS + f] = length;
       this.lengthSum[f]! += length;
       for (const token of raw) {
         const term = this.postings.addTerm(stemTerm(token));
@@ -187,26 +209,31 @@ export class KeywordIndex {
         if (countIn(packed, f) < MAX[f]) counts.set(term, packed + ONE[f]);
       }
     }
-    for (const [term, packed] of counts) this.postings.append(term, id, packed);
-    this.live[id] = 1;
+    for (const [term, packed] of counts) this.postings.append(term, slot, packed);
+    this.live[slot] = 1;
     this.liveCount++;
   }
 
-  private reserve(id: number): void {
-    if (id < this.live.length) return;
+  private reserve(slot: number): void {
+    if (slot < this.live.length) return;
     let size = this.live.length;
-    while (size <= id) size *= 2;
+    while (size <= slot) size *= 2;
     const live = new Uint8Array(size);
     live.set(this.live);
     this.live = live;
+    const idOf = new Uint32Array(size);
+    idOf.set(this.idOf);
+    this.idOf = idOf;
     const lengths = new Uint32Array(size * FIELDS);
     lengths.set(this.lengths);
     this.lengths = lengths;
   }
 
+  /** After the merge no posting names a removed chunk's slot, so those slots are free. */
   private merge(): void {
     this.postings.merge(this.live);
-    this.removedSinceMerge = 0;
+    this.freeSlots.push(...this.deadSlots);
+    this.deadSlots = [];
   }
 }
 
@@ -215,10 +242,11 @@ function bytesOf(array: Uint32Array): Buffer {
 }
 
 /** The `top` best chunks by score times matched terms, best first (ties: lower id first). */
-function topOf(scores: ReadonlyMap<number, number>, matched: ReadonlyMap<number, number>, top: number): KeywordHit[] {
+function topOf(scores: ReadonlyMap<number, number>, matched: ReadonlyMap<number, number>, idOf: Uint32Array, top: number): KeywordHit[] {
   const best: KeywordHit[] = [];
-  for (const [id, sum] of scores) {
-    const score = sum * (matched.get(id) ?? 1);
+  for (const [slot, sum] of scores) {
+    const score = sum * (matched.get(slot) ?? 1);
+    const id = idOf[slot]!;
     if (best.length === top && !better(score, id, best[top - 1]!)) continue;
     let at = best.length === top ? top - 1 : best.length;
     if (best.length === top) best.pop();

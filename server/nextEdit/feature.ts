@@ -42,7 +42,7 @@ export const nextEditFeature: Feature = {
       let format: NextEditFormat = instructFormat;
       const setting = settings["nextEdit.model"].trim();
       if (setting) {
-        const got = await model.engine(setting, settings);
+        const got = model.engine(setting, settings);
         if (!got.engine) return { ...base, reason: got.reason };
         engine = got.engine;
         format = formatFor(`${engine.model.name} ${got.path ?? setting}`);

@@ -33,11 +33,8 @@ export class NextEditModel {
 
   constructor(private readonly log: Logger) {}
 
-  /**
-   * The engine for the setting's model, or a reason there is none yet (downloading, loading,
-   * failed). `wait` waits for the load instead (tests, the command line); predictions do not.
-   */
-  async engine(value: string, settings: EnclaveSettings, options: { wait?: boolean } = {}): Promise<{ engine?: Engine; path?: string; reason?: string }> {
+  /** The engine for the setting's model, or a reason there is none yet (downloading, loading, failed). */
+  engine(value: string, settings: EnclaveSettings): { engine?: Engine; path?: string; reason?: string } {
     const failure = this.failed.get(value);
     if (failure) return { reason: failure };
     if (this.loading?.value !== value) {
@@ -48,7 +45,6 @@ export class NextEditModel {
       this.loading = loading;
     }
     const loading = this.loading;
-    if (options.wait) await loading.done;
     if (loading.engine) return { engine: loading.engine, path: loading.path };
     return { reason: this.failed.get(value) ?? `${loading.progress} Next-edit suggestions start when it is ready.` };
   }
@@ -58,7 +54,9 @@ export class NextEditModel {
     try {
       const path = await settingModelFile(
         { value, modelsDirectory: settings.modelsDirectory, endpoint: settings.huggingFaceEndpoint },
-        { purpose: "next-edit", log: this.log, signal: loading.abort.signal, onProgress: (message) => { loading.progress = `${message}.`; } },
+        // Tried once per server process (a failure is kept in `failed` until the setting changes),
+        // so a download that failed at the last start is tried again now rather than never.
+        { purpose: "next-edit", asked: true, log: this.log, signal: loading.abort.signal, onProgress: (message) => { loading.progress = `${message}.`; } },
       );
       loading.path = path;
       loading.progress = `Loading the next-edit model ${path}.`;

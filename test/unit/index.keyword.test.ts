@@ -112,3 +112,26 @@ test("terms whose chunks are all gone leave the dictionary once they are many", 
   assert.equal(loaded.query("genbx1", 1)[0]?.id, 3);
   assert.deepEqual(loaded.query("genax1", 1), []);
 });
+
+test("ids keep growing as files are re-chunked, the index does not: removed chunks' slots are reused", () => {
+  const index = KeywordIndex.empty();
+  const doc = (id: number, name: string): KeywordDocument => ({ id, symbol: name, path: `src/${name}.py`, content: `def ${name}(value):\n    return value + ${id % 7}\n` });
+  index.add(Array.from({ length: 100 }, (_, i) => doc(i + 1, `helper_${i}`)));
+  const fresh = index.serialize().length;
+  // 3,000 saves of the same file, each re-chunking 10 functions under new ids.
+  let nextId = 101;
+  let current = Array.from({ length: 10 }, (_, i) => i + 1);
+  for (let save = 0; save < 3000; save++) {
+    index.remove(current);
+    current = Array.from({ length: 10 }, () => nextId++);
+    index.add(current.map((id, i) => doc(id, `helper_${i}`)));
+  }
+  assert.equal(index.documentCount, 100);
+  const bytes = index.serialize();
+  assert.ok(bytes.length < fresh + 1100 * 17, `${bytes.length} bytes after 30,000 re-chunked chunks, ${fresh} fresh`);
+  const loaded = KeywordIndex.deserialize(bytes);
+  assert.deepEqual(loaded.query("helper_3", 1).map((h) => h.id), [current[3]]);
+  assert.equal(loaded.query("helper_50", 1)[0]?.id, 51, "an untouched chunk keeps its id");
+  loaded.add([doc(nextId, "after_load")]);
+  assert.equal(loaded.query("after load", 1)[0]?.id, nextId);
+});
