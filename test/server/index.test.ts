@@ -40,7 +40,7 @@ test("the server indexes the workspace into its storage, follows file changes, a
   try {
     const status: IndexStatusParams = await ready(server);
     assert.equal(status.files, 6);
-    assert.match(status.message, /Codebase index: 6 files, \d+ chunks\. Keyword search only: set enclave\.embeddingModel/);
+    assert.match(status.message, /Codebase index: 6 files, \d+ chunks\. Keyword search only: run "Enclave: Use the Recommended Embedding Model" or set enclave\.embeddingModel/);
     assert.ok(server.progress.some((p) => p.kind === "begin" && p.title === "Enclave: indexing codebase"), JSON.stringify(server.progress));
     assert.equal(server.progress.at(-1)?.kind, "end");
 
