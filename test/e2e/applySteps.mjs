@@ -60,12 +60,24 @@ async function chatFrame(page) {
 /** A new chat, a message with one python block, the answer finished (or stopped); returns the frame and the user's block. */
 async function askWithBlock(page, code) {
   await runCommand(page, "Enclave: New Chat");
-  const chat = await chatFrame(page);
-  await chat.locator("#send").waitFor({ state: "visible", timeout: 60_000 });
-  await chat.locator("#input").fill(`Use this:\n\n\`\`\`python\n${code}\n\`\`\``);
-  await chat.locator("#input").press("Enter");
-  const block = chat.locator("article.msg-user").last().locator(".code-block");
-  await block.waitFor();
+  let chat;
+  let block;
+  // VS Code may replace the chat webview while it is revealed (a new frame, the old one detached):
+  // text typed into the old frame is gone with it. Only that case is tried again; a message lost
+  // in a live frame fails the step.
+  for (let attempt = 1; ; attempt++) {
+    chat = await chatFrame(page);
+    await chat.locator("#send").waitFor({ state: "visible", timeout: 60_000 });
+    await chat.locator("#input").fill(`Use this:\n\n\`\`\`python\n${code}\n\`\`\``);
+    await chat.locator("#input").press("Enter");
+    block = chat.locator("article.msg-user").last().locator(".code-block");
+    try {
+      await block.waitFor({ timeout: 15_000 });
+      break;
+    } catch (error) {
+      if (attempt === 2 || !chat.isDetached()) throw error;
+    }
+  }
   // The answer does not matter (the block is in the question): stop it if it is still going.
   await chat.locator("#stop").click({ timeout: 3_000 }).catch(() => undefined);
   await chat.locator("#send").waitFor({ state: "visible", timeout: 60_000 });
