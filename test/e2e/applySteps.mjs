@@ -5,6 +5,7 @@
 // inside a method: the saved file has the block at the method body's indentation.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { runCommand } from "./palette.mjs";
 
 const EDITOR = ".part.editor .editor-instance .monaco-editor";
 const FOLDER = "applydemo";
@@ -27,22 +28,6 @@ async function openFile(page, name, waitForText) {
   await page.locator(".tabs-container .tab.active", { hasText: path.basename(name) }).waitFor();
   await page.locator(`${EDITOR} .view-lines`).filter({ hasText: waitForText }).waitFor();
   await page.locator(`${EDITOR} .view-lines`).click();
-}
-
-/** Runs a command from the command palette by its title. */
-async function runCommand(page, title) {
-  for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press("F1");
-    await page.locator(".quick-input-widget input").fill(`>${title}`);
-    try {
-      await page.locator(".quick-input-list .monaco-list-row", { hasText: title }).first().waitFor({ timeout: 5_000 });
-      await page.keyboard.press("Enter");
-      return;
-    } catch (error) {
-      await page.keyboard.press("Escape");
-      if (attempt === 4) throw error;
-    }
-  }
 }
 
 /** The chat webview's frame (code-server nests it in two iframes). */

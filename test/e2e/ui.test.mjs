@@ -9,7 +9,10 @@
 // accepted with Tab, opens insecure code to see Shield's squiggle and hover, and applies the eval
 // quick fix with Ctrl+. (test/e2e/shieldSteps.mjs), edits a function inline with Ctrl+I,
 // accepting once and rejecting once (test/e2e/editSteps.mjs), then applies a chat block with
-// nothing selected and inserts one at an indented line (test/e2e/applySteps.mjs).
+// nothing selected and inserts one at an indented line (test/e2e/applySteps.mjs), runs the
+// next-edit steps (test/e2e/nextEditSteps.mjs) and last the consent steps of the recommended
+// next-edit model: Cancel writes and fetches nothing, Download fetches it from a 127.0.0.1
+// endpoint and the server loads it (test/e2e/consentSteps.mjs).
 // A screenshot of each step goes to test/.artifacts/e2e/.
 // Plain node script (node test/e2e/ui.test.mjs); prints "[e2e] PASS|FAIL: N passed, N failed".
 import { spawnSync } from "node:child_process";
@@ -38,6 +41,7 @@ import { editSteps } from "./editSteps.mjs";
 import { editorSteps } from "./editorSteps.mjs";
 import { shieldSteps } from "./shieldSteps.mjs";
 import { nextEditSteps } from "./nextEditSteps.mjs";
+import { consentSteps, modelHost } from "./consentSteps.mjs";
 
 const SHOTS = path.join(ARTIFACTS, "e2e");
 const GPU = process.env.ENCLAVE_E2E_GPU ?? "cpu,cuda,vulkan";
@@ -337,6 +341,19 @@ async function main() {
     });
     await step("next edit: Esc dismisses the hint and the file keeps only the user's edit", () =>
       nextEditSteps.escapeDismisses(page, { workspace, screenshot, waitForSaved }));
+    // Consent for the recommended next-edit model (test/e2e/consentSteps.mjs): a Hugging
+    // Face-shaped endpoint on 127.0.0.1 stands in for huggingface.co, serving the scripted model.
+    let host;
+    const modelsDir = path.join(runDir, "models");
+    await step("Use the Recommended Next-Edit Model: the modal names the model, its size and host; Cancel writes nothing and fetches nothing", async () => {
+      host = await modelHost(models.scripted);
+      writeUserSettings(userDataDir, { "enclave.model": models.scripted, "enclave.log.level": "debug", ...chat?.chatStepSettings, "enclave.nextEdit.enable": true, "enclave.completion.enable": false, "enclave.huggingFaceEndpoint": host.url, "enclave.modelsDirectory": modelsDir }, "Machine");
+      await page.waitForTimeout(1500);
+      await consentSteps.cancelWritesNothing(page, { userDataDir, host, screenshot, log: (line) => console.log(`    ${line}`) });
+    });
+    await step("Download: the setting is written, the server fetches the model from that host once and loads it", () =>
+      consentSteps.downloadFetchesAndLoads(page, { userDataDir, host, modelsDir, screenshot, log: (line) => console.log(`    ${line}`) }));
+    await host?.close();
   } catch (error) {
     results.push({ name: "harness", ok: false, error });
     console.log(`  ✖ harness: ${error?.stack ?? error}`);
