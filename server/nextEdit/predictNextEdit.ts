@@ -64,6 +64,9 @@ function toChange(e: SuggestedEdit): NextEditChange {
   return { range: { start: e.start, end: e.end }, newText: e.newText };
 }
 
+/** The most characters of code around the cursor a prediction sends (the window and its context). */
+export const MAX_WINDOW_CHARS = 32_768;
+
 export async function predictNextEdit(input: NextEditInput, run: NextEditRun): Promise<NextEditPredictResult> {
   const started = Date.now();
   const base = { uri: input.uri, version: input.version };
@@ -77,6 +80,14 @@ export async function predictNextEdit(input: NextEditInput, run: NextEditRun): P
   let cursorOffset = 0;
   for (let i = start; i < line; i++) cursorOffset += lines[i]!.length + 1;
   cursorOffset += Math.min(input.position.character, lines[line]!.length);
+  const contextBefore = lineSlice(lines, start - sizes.context, start);
+  const contextAfter = lineSlice(lines, end, end + sizes.context);
+  // A minified or generated line near the cursor would make a prompt that cannot fit, and
+  // tokenizing it again at every pause is wasted work: such a window is not sent at all.
+  const windowChars = current.length + contextBefore.length + contextAfter.length;
+  if (windowChars > MAX_WINDOW_CHARS) {
+    return { ...base, reason: `The lines around the cursor are too long for a next-edit prediction (${windowChars} characters; at most ${MAX_WINDOW_CHARS}).` };
+  }
   const edits: RecentEdit[] = input.hunks.map((h) => ({ path: input.pathOf(h.uri), startLine: h.startLine, original: h.original, updated: h.updated }));
   const rendered = renderNextEdit(run.format, {
     path: input.pathOf(input.uri),
@@ -85,8 +96,8 @@ export async function predictNextEdit(input: NextEditInput, run: NextEditRun): P
     originalWindow: originalWindow(lines, start, end, latest, input.uri),
     currentWindow: current,
     cursorOffset,
-    contextBefore: lineSlice(lines, start - sizes.context, start),
-    contextAfter: lineSlice(lines, end, end + sizes.context),
+    contextBefore,
+    contextAfter,
     atFileStart: start - sizes.context <= 0,
   });
   if (!rendered) return { ...base, reason: "The code contains one of the prompt format's markers." };

@@ -146,3 +146,30 @@ test("an hf: next-edit model is downloaded in the background, then predicts in i
     await host.close();
   }
 });
+
+/**
+ * A hostile file: a 1 MB minified line two lines below the cursor. The prediction answers with the
+ * reason instead of tokenizing a megabyte at every pause, and the server keeps answering.
+ */
+test("a megabyte-long line near the cursor is refused with a reason before any model call, and the server goes on", async () => {
+  const { scripted } = await ensureModels();
+  const server = await startServer({ model: scripted, nextEdit: { enable: true } });
+  try {
+    await server.waitForStatus((s) => s.state === "ready");
+    const bigUri = pathToFileURL("/tmp/enclave-next-edit-test/bundle.py").href;
+    const text = `import db\n\ndef fetch_user(user_id):\n    return db.get(user_id)\nDATA = "${"x".repeat(1_000_000)}"\n`;
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: bigUri, languageId: "python", version: 1, text } });
+    await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: bigUri, version: 2 }, contentChanges: [{ range: { start: { line: 2, character: 4 }, end: { line: 2, character: 9 } }, text: "load" }],
+    });
+    const big = (await server.connection.sendRequest(NextEditPredictRequest.type, { uri: bigUri, version: 2, position: { line: 2, character: 8 } })) as NextEditPredictResult;
+    assert.match(big.reason ?? "", /^The lines around the cursor are too long for a next-edit prediction \(\d+ characters; at most 32768\)\.$/, JSON.stringify(big).slice(0, 300));
+    assert.equal(big.timings, undefined, "no model call was made");
+    // The usual case still works on the same server.
+    const version = await renameAtDefinition(server);
+    const result = (await server.connection.sendRequest(NextEditPredictRequest.type, { uri, version, position: { line: 4, character: 8 } })) as NextEditPredictResult;
+    assert.equal(result.suggestion?.edits.length, 2, JSON.stringify(result));
+  } finally {
+    await server.stop();
+  }
+});
