@@ -3,25 +3,12 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { loadLocalModel, type LocalModel } from "../../server/engine/llama";
-import { silentLogger } from "../../server/logger";
 import { defaultModelsDir, ensureRealVocabModel, ensureVocabFiles, readGgufMetadata } from "../fixtures/gguf";
+import { withRealVocabModel } from "./withRealVocabModel";
 
 // Qwen2.5-Coder's tokens in the fixture generator's Qwen2-vocabulary model, and clear
 // messages when the vocabulary cannot be extracted. That it (and the other real-vocabulary
 // models) tokenizes exactly as llama.cpp does is gguf.realVocabFamilies.test.ts.
-
-async function withModel(run: (model: LocalModel) => Promise<void> | void): Promise<void> {
-  const generated = ensureRealVocabModel(defaultModelsDir());
-  const model = await loadLocalModel({
-    path: generated.path, gpu: "off", gpuLayers: 0, threads: 1, contextSize: 256, log: silentLogger, autoThreads: () => 1,
-  });
-  try {
-    await run(model);
-  } finally {
-    await model.dispose();
-  }
-}
 
 test("qwen2-vocab-tiny.gguf has Qwen2.5-Coder's FIM and repository tokens at their real ids", async () => {
   const expected = {
@@ -32,7 +19,7 @@ test("qwen2-vocab-tiny.gguf has Qwen2.5-Coder's FIM and repository tokens at the
   const types = header.metadata["tokenizer.ggml.token_type"] as number[];
   assert.equal((header.metadata["tokenizer.ggml.tokens"] as string[]).length, 151936);
   assert.ok(!header.tensors.some((t) => t.name === "output.weight"), "the embedding is tied: no output tensor");
-  await withModel((model) => {
+  await withRealVocabModel("qwen2", (model) => {
     assert.equal(model.info.fim, true);
     for (const [name, [id, text]] of Object.entries(expected)) {
       assert.equal(model.specialToken(name as keyof typeof expected), id, `${name} id`);

@@ -1,27 +1,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { loadLocalModel, type LocalModel } from "../../server/engine/llama";
-import { silentLogger } from "../../server/logger";
 import { REAL_VOCAB_SIZES, VOCAB_FAMILIES, VOCAB_NAMES, defaultModelsDir, ensureRealVocabModel, ensureVocabFiles, readGgufMetadata } from "../fixtures/gguf";
-import type { VocabName } from "../fixtures/gguf";
 import { readTokenizerTestPairs } from "../fixtures/gguf/tokenizerTestPairs";
+import { withRealVocabModel } from "./withRealVocabModel";
 
 // Every real-vocabulary fixture model (Qwen2.5-Coder, CodeLlama, DeepSeek-Coder, StarCoder)
 // must tokenize exactly as llama.cpp's own tokenizer test (tests/test-tokenizer-0.cpp)
 // expects, on the test pairs that ship beside each vocabulary file, and carry its coder
 // model's FIM tokens. No skipping: without git or the bundle these tests fail and say why.
-
-async function withModel(vocab: VocabName, run: (model: LocalModel) => Promise<void> | void): Promise<void> {
-  const generated = ensureRealVocabModel(defaultModelsDir(), undefined, vocab);
-  const model = await loadLocalModel({
-    path: generated.path, gpu: "off", gpuLayers: 0, threads: 1, contextSize: 256, log: silentLogger, autoThreads: () => 1,
-  });
-  try {
-    await run(model);
-  } finally {
-    await model.dispose();
-  }
-}
 
 /** LocalModel's names for the FIM tokens, by llama.cpp's key. */
 const FIM_NAMES = { fim_pre: "fimPrefix", fim_suf: "fimSuffix", fim_mid: "fimMiddle", fim_pad: "fimPad", fim_rep: "fimRepo", fim_sep: "fimFileSep" } as const;
@@ -37,7 +23,7 @@ for (const vocab of VOCAB_NAMES) {
     const header = readGgufMetadata(ensureRealVocabModel(defaultModelsDir(), undefined, vocab).path);
     const tokens = header.metadata["tokenizer.ggml.tokens"] as string[];
     assert.equal(tokens.length, REAL_VOCAB_SIZES[vocab]);
-    await withModel(vocab, (model) => {
+    await withRealVocabModel(vocab, (model) => {
       const mismatches = pairs
         .map(({ text, ids }) => ({ text, expected: ids, actual: model.tokenize(text) }))
         .filter(({ expected, actual }) => JSON.stringify(expected) !== JSON.stringify(actual));
