@@ -1,6 +1,8 @@
 /**
- * The region a fix rewrites: the innermost statement around a finding or diagnostic. Shared by
- * Shield's "Fix with Enclave" and inline edit's "fix" mode, so both rewrite the same lines.
+ * The region a fix rewrites: the innermost statement around a finding or diagnostic, from the
+ * problem's own range as it was reported (clients send it as it is: `enclave/edit/region` with
+ * `fix` names these lines before the review opens, and `enclave/edit/start` in mode "fix" rewrites
+ * them). Shared by Shield's "Fix with Enclave" and inline edit's "fix" mode.
  */
 import type { ChatRange } from "../../common/protocol";
 import { ensureLanguage, parseSync } from "../syntax/parser";
@@ -32,11 +34,7 @@ export async function fixRegion(text: string, languageId: string, range: ChatRan
   if (await ensureLanguage(languageId)) {
     const tree = parseSync(text, languageId);
     try {
-      // A range starting in a line's indentation (a client that widened a diagnostic to whole
-      // lines) means the code on that line: from column 0 the climb would find the enclosing definition.
-      const indent = /^[ \t]*/.exec(lines[range.start.line] ?? "")![0].length;
-      const column = Math.max(range.start.character, indent);
-      for (let n = tree?.nodeAt({ row: range.start.line, column }) ?? null; n; n = n.parent) {
+      for (let n = tree?.nodeAt({ row: range.start.line, column: range.start.character }) ?? null; n; n = n.parent) {
         if (!isStatement(n)) continue;
         const r = tree!.rangeOf(n);
         if (r.end.row - r.start.row < MAX_REGION_LINES) {

@@ -31,6 +31,11 @@ interface Run {
   phase: "streaming" | "review" | "closed";
   editId?: string;
   mode: "rewrite" | "merge" | "fix";
+  /**
+   * A fix's problem range as reported (a diagnostic, a finding): sent as it is, so the server
+   * finds the same statement the review shows and tells the model the problem's own line.
+   */
+  readonly problem?: vscode.Range;
   streamed: string;
   rendering: boolean;
   dirty: boolean;
@@ -84,7 +89,7 @@ export class InlineEditController implements vscode.Disposable {
     const range = await editRegion(this.server, editor, options.range, this.log, options.mode);
     // Another edit started while the region was looked up: that one wins.
     if (generation !== this.generation) return "cancelled";
-    const run = this.begin(chooseSurface(this.previews, editor, range, this.log), options.mode ?? "rewrite");
+    const run = this.begin(chooseSurface(this.previews, editor, range, this.log), options.mode ?? "rewrite", options.mode === "fix" ? options.range : undefined);
     void this.stream(run, options.instruction, []);
     return run.outcome;
   }
@@ -143,10 +148,10 @@ export class InlineEditController implements vscode.Disposable {
     return true;
   }
 
-  private begin(session: EditSurface, mode: Run["mode"]): Run {
+  private begin(session: EditSurface, mode: Run["mode"], problem?: vscode.Range): Run {
     let settle!: (outcome: InlineEditOutcome) => void;
     const outcome = new Promise<InlineEditOutcome>((resolve) => (settle = resolve));
-    const run: Run = { session, settle, outcome, phase: "streaming", mode, streamed: "", rendering: false, dirty: false, findings: [], rounds: [] };
+    const run: Run = { session, settle, outcome, phase: "streaming", mode, ...(problem ? { problem } : {}), streamed: "", rendering: false, dirty: false, findings: [], rounds: [] };
     this.run = run;
     this.updateUi();
     return run;
@@ -157,7 +162,7 @@ export class InlineEditController implements vscode.Disposable {
     const session = run.session;
     Object.assign(run, { editId, phase: "streaming", streamed: "" });
     this.updateUi();
-    const range = new vscode.Range(session.document.positionAt(session.span.start), session.document.positionAt(session.span.start + session.span.length));
+    const range = run.problem ?? new vscode.Range(session.document.positionAt(session.span.start), session.document.positionAt(session.span.start + session.span.length));
     try {
       const result = await this.server.start({
         editId, uri: session.document.uri.toString(), version: session.document.version, instruction, mode: run.mode,

@@ -9,9 +9,9 @@ test("a fix's region is the statement around the diagnostic, found from its colu
   assert.deepEqual([region.startLine, region.endLine], [4, 4]);
 });
 
-test("a range widened to whole lines (starting in the indentation) still means the statement on that line, not the enclosing def", async () => {
-  // The inline edit client widens a diagnostic's range to whole lines before it asks.
-  const region = await fixRegion(LOADER, "python", { start: { line: 4, character: 0 }, end: { line: 5, character: 0 } });
-  assert.deepEqual([region.startLine, region.endLine], [4, 4]);
-  assert.equal(region.text, "    return pickle.loads(data)");
+test("a diagnostic on one line of a statement that spans several gives the whole statement", async () => {
+  const text = "import subprocess\n\ndef main(name):\n    result = subprocess.run(\n        name,\n        shell=True,\n    )\n    return result\n";
+  const region = await fixRegion(text, "python", { start: { line: 5, character: 8 }, end: { line: 5, character: 18 } });
+  assert.deepEqual([region.startLine, region.endLine], [3, 6]);
+  assert.match(region.text, /^    result = subprocess\.run\($/m);
 });
