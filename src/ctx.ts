@@ -104,6 +104,9 @@ export class EnclaveContext implements vscode.Disposable {
       },
       middleware: {
         provideInlineCompletionItems: (document, position, context, token, next) => this.inlineOverride?.(document, position) ?? next(document, position, context, token),
+        // An edit made while the server is down cannot be sent; the restarted server is sent every
+        // open document whole, so the change is not lost, and it must not become an unhandled rejection.
+        didChange: (event, next) => next(event).catch((error: unknown) => this.log.debug(`A document change was not sent: ${(error as Error).message}`)),
       },
       errorHandler: {
         error: () => ({ action: ErrorAction.Continue, handled: true }),

@@ -34,7 +34,7 @@ export class ChatApp {
         <span id="chat-title" class="chat-title"></span>
       </div>
       <section id="history"></section>
-      <div id="transcript" class="transcript" role="log" aria-live="polite" aria-label="Conversation" tabindex="0"></div>
+      <div id="transcript" class="transcript" role="log" aria-live="polite" aria-label="Conversation" aria-busy="true" tabindex="0"></div>
       <div id="toast" class="toast" role="status"></div>
       <div class="bottom">
         <div id="status" class="status-line" role="status"></div>
@@ -73,6 +73,8 @@ export class ChatApp {
   receive(message: HostMessage): void {
     switch (message.type) {
       case "conversation":
+        // Busy until the host has said what the conversation holds: a fresh view is not yet empty.
+        this.transcript.setAttribute("aria-busy", "false");
         this.messages = [...message.messages];
         this.title.textContent = message.title;
         this.renderAll();

@@ -54,7 +54,9 @@ export function registerChat(ctx: EnclaveContext, edits: InlineEdits): ChatApi {
     collector, chat,
     vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, view),
     vscode.languages.registerCodeActionsProvider({ scheme: "*" }, new ChatCodeActions(), { providedCodeActionKinds: ChatCodeActions.kinds }),
-    vscode.commands.registerCommand("enclave.chat.new", async () => { await focus(); await chat.newChat(); }),
+    // The conversation is reset before the view is revealed: the view then opens on the new chat
+    // (not the old one for a moment), and what the user types into it comes after the reset.
+    vscode.commands.registerCommand("enclave.chat.new", async () => { await chat.newChat(); await focus(); }),
     vscode.commands.registerCommand(FIX_WITH_ENCLAVE_COMMAND, (target: FixTarget) => fixWithEnclave(edits, target)),
     vscode.commands.registerCommand("enclave.chat.history", async () => { await focus(); chat.show({ type: "showHistory" }); }),
     ...Object.entries(commands).map(([name, slash]) => vscode.commands.registerCommand(`enclave.chat.${name}`, async (arg?: unknown) => {

@@ -5,7 +5,6 @@
 // inside a method: the saved file has the block at the method body's indentation.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { runCommand } from "./palette.mjs";
 
 const EDITOR = ".part.editor .editor-instance .monaco-editor";
 const FOLDER = "applydemo";
@@ -30,28 +29,19 @@ async function openFile(page, name, waitForText) {
   await page.locator(`${EDITOR} .view-lines`).click();
 }
 
-/** The chat webview's frame (code-server nests it in two iframes). */
-async function chatFrame(page) {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    for (const frame of page.frames()) {
-      if (!frame.isDetached() && (await frame.locator("#transcript").count().catch(() => 0))) return frame;
-    }
-    await page.waitForTimeout(200);
-  }
-  throw new Error("no chat webview appeared");
-}
-
-/** A new chat, a message with one python block, the answer finished (or stopped); returns the frame and the user's block. */
-async function askWithBlock(page, code) {
-  await runCommand(page, "Enclave: New Chat");
-  let chat;
+/**
+ * A new chat, a message with one python block, the answer finished (or stopped); returns the
+ * user's block. `chatView` is test/e2e/chatSteps.ts (compiled): startNewChat returns once the new
+ * chat is on screen, chatFrame finds the chat's live frame.
+ */
+async function askWithBlock(page, chatView, code) {
+  let chat = await chatView.startNewChat(page);
   let block;
   // VS Code may replace the chat webview while it is revealed (a new frame, the old one detached):
   // text typed into the old frame is gone with it. Only that case is tried again; a message lost
   // in a live frame fails the step.
   for (let attempt = 1; ; attempt++) {
-    chat = await chatFrame(page);
+    if (chat.isDetached()) chat = await chatView.chatFrame(page);
     await chat.locator("#send").waitFor({ state: "visible", timeout: 60_000 });
     await chat.locator("#input").fill(`Use this:\n\n\`\`\`python\n${code}\n\`\`\``);
     await chat.locator("#input").press("Enter");
@@ -88,11 +78,11 @@ export const applySteps = {
   },
 
   /** Apply with nothing selected: the review covers add() only; Accept, save, compare bytes. */
-  async applyNothingSelected(page, { workspace, screenshot, waitForSaved, log }) {
+  async applyNothingSelected(page, { workspace, screenshot, waitForSaved, log, chatView }) {
     const file = path.join(workspace, FOLDER, "arith.py");
     await openFile(page, `${FOLDER}/arith.py`, "def twice");
     await page.keyboard.press("Control+Home"); // The cursor at the top, nothing selected.
-    const block = await askWithBlock(page, NEW_ADD);
+    const block = await askWithBlock(page, chatView, NEW_ADD);
     await block.locator("button[data-action=apply]").click();
     const accept = page.locator(`${EDITOR} .codelens-decoration a`, { hasText: "Accept" });
     await accept.first().waitFor({ timeout: 30_000 });
@@ -111,14 +101,14 @@ export const applySteps = {
   },
 
   /** Insert at the end of an indentation-only line inside a method: the block lands at that indentation. */
-  async insertKeepsIndentation(page, { workspace, screenshot, waitForSaved, log }) {
+  async insertKeepsIndentation(page, { workspace, screenshot, waitForSaved, log, chatView }) {
     const file = path.join(workspace, FOLDER, "box.py");
     await openFile(page, `${FOLDER}/box.py`, "return 0");
     await page.keyboard.press("Control+G");
     await page.keyboard.type("4");
     await page.keyboard.press("Enter");
     await page.keyboard.press("End");
-    const block = await askWithBlock(page, INSERTED);
+    const block = await askWithBlock(page, chatView, INSERTED);
     await block.locator("button[data-action=insert]").click();
     await page.locator(`${EDITOR} .view-lines`).filter({ hasText: "if full:" }).waitFor({ timeout: 10_000 });
     await page.keyboard.press("Control+S");

@@ -212,6 +212,34 @@ async function send(chat: Frame, text: string): Promise<void> {
 }
 
 /**
+ * Runs "Enclave: New Chat" and returns the chat's frame once the new chat is on screen. The
+ * command reaches the extension host by another path than the webview's messages, so a message
+ * typed at once could arrive first and be cleared with the old conversation; the emptied
+ * transcript (after the host has filled it: `aria-busy` false) is the sign the command ran. That
+ * sign needs a conversation to clear: the chat must hold one (when the view is hidden and so has
+ * no frame, a fresh view shows the old conversation or, once the command ran, the empty one).
+ */
+export async function startNewChat(page: Page, timeoutMs = 30_000): Promise<Frame> {
+  const before = await chatFrame(page, 2_000).catch(() => undefined);
+  const shown = before ? await before.locator("#transcript article").count() : undefined;
+  if (shown === 0) throw new Error("startNewChat needs a conversation on screen: an empty one cannot show that New Chat ran");
+  await runCommand(page, "Enclave: New Chat");
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      if (frame.isDetached()) continue;
+      const state = await frame.evaluate(() => {
+        const transcript = document.querySelector("#transcript");
+        return transcript ? { ready: transcript.getAttribute("aria-busy") === "false", messages: transcript.querySelectorAll("article").length } : undefined;
+      }).catch(() => undefined);
+      if (state?.ready && state.messages === 0) return frame;
+    }
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`New Chat did not empty the chat (messages on screen before: ${shown ?? "no chat view"})`);
+}
+
+/**
  * The chat webview's document. In code-server a webview is an iframe holding another iframe
  * (#active-frame) with the page; this finds the one that holds the chat transcript.
  */

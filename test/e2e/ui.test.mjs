@@ -329,9 +329,9 @@ async function main() {
     // Smart Apply (issue 11): the block in a chat message, Apply with nothing selected, the
     // in-place review's Accept; then Insert at an indented line (test/e2e/applySteps.mjs).
     await step("chat Apply with nothing selected changes only the matching function (the rest byte-identical)", () =>
-      applySteps.applyNothingSelected(page, { workspace, screenshot, waitForSaved, log: (line) => console.log(`    ${line}`) }));
+      applySteps.applyNothingSelected(page, { workspace, screenshot, waitForSaved, chatView: chat, log: (line) => console.log(`    ${line}`) }));
     await step("chat Insert re-indents the block to the cursor's line", () =>
-      applySteps.insertKeepsIndentation(page, { workspace, screenshot, waitForSaved, log: (line) => console.log(`    ${line}`) }));
+      applySteps.insertKeepsIndentation(page, { workspace, screenshot, waitForSaved, chatView: chat, log: (line) => console.log(`    ${line}`) }));
     if (workspaceChat) await workspaceChat.runWorkspaceSteps(page, { step, shotsDir: SHOTS, log: (line) => console.log(`    ${line}`) });
     await step("next edit: rename a parameter, a jump hint at its use, Tab, Tab, and the file is right", async () => {
       // Next edit is opt-in; inline completions go off so that only the next edit can claim Tab.

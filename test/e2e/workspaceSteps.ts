@@ -10,7 +10,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { findCitations } from "../../media/chat/citations";
 import { SCRIPTED_WORKSPACE_MARKER } from "../fixtures/gguf/scriptedScripts";
-import { chatFrame, runCommand } from "./chatSteps";
+import { chatFrame, startNewChat } from "./chatSteps";
 
 const REPO = path.join(__dirname, "..", "..", "..", "test", "fixtures", "index-repo");
 const FOLDER = "shop";
@@ -43,8 +43,7 @@ export async function runWorkspaceSteps(page: Page, options: WorkspaceStepsOptio
   const screenshot = (name: string) => page.screenshot({ path: path.join(options.shotsDir, `workspace-${String(++shot).padStart(2, "0")}-${name}.png`) });
 
   await step("chat: @workspace where is RetryWithBackoff defined? answers with a citation and its Sources", async () => {
-    await runCommand(page, "Enclave: New Chat");
-    const chat = await chatFrame(page);
+    const chat = await startNewChat(page);
     await chat.locator(".status-line[data-state=ready]").waitFor({ timeout: 60_000 });
     await chat.locator("#send").waitFor({ state: "visible" });
     const input = chat.locator("#input");
@@ -86,8 +85,7 @@ export async function runWorkspaceSteps(page: Page, options: WorkspaceStepsOptio
   });
 
   await step("chat: the Search codebase toggle searches without @workspace", async () => {
-    await runCommand(page, "Enclave: New Chat");
-    const chat = await chatFrame(page);
+    const chat = await startNewChat(page);
     const toggle = chat.locator(".context-bar button.search-toggle");
     await toggle.click();
     if ((await toggle.getAttribute("aria-pressed")) !== "true") throw new Error("the toggle did not turn on");
