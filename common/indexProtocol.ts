@@ -47,7 +47,11 @@ export interface IndexSearchParams {
 
 /** A chunk found, lines 1-based and inclusive, with the text it has on disk now. */
 export interface IndexHit {
+  /** Relative to the chunk's workspace folder (a multi-root workspace has several): `uri` names the file. */
   readonly path: string;
+  readonly uri: string;
+  /** The path as chat shows and cites it: prefixed by the folder's name when the workspace has several. */
+  readonly label: string;
   readonly startLine: number;
   readonly endLine: number;
   readonly symbol: string | null;

@@ -335,7 +335,7 @@ export interface ChatMessageRecord {
 
 /** A chunk of a workspace file that a chat message carried to the model (1-based, inclusive lines). */
 export interface ChatSource {
-  /** Relative to its workspace folder, with forward slashes: what the model cites. */
+  /** Relative to its workspace folder, with forward slashes (after the folder's name when the workspace has several): what the model cites. */
   readonly path: string;
   readonly uri: string;
   readonly startLine: number;

@@ -62,16 +62,16 @@ connection.onInitialize((params): InitializeResult => {
     apiKey: askApiKey(connection),
     baseDirectory: folder?.startsWith("file:") ? fileURLToPath(folder) : undefined,
   });
-  const root = folder?.startsWith("file:") ? fileURLToPath(folder) : undefined;
-  index = new IndexService({ log, modelsDirectory: init.storageDirectory });
-  indexing = createIndexFeature(index, { folder: root, workspaceStorage: init.workspaceStorageDirectory });
-  const codeActions = new CodeActionRegistry();
-  const commands = new CommandRegistry();
   // The folders as the client opened them; file: URIs only, since the index reads the disk.
   const folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []))
     .map((f) => f.uri).filter((uri) => uri.startsWith("file:")).map((uri) => fileURLToPath(uri));
-  const memory = new FolderCodebase(() => folders, (line) => log.debug(`Codebase index: ${line}`));
-  const codebase = new IndexedCodebase(index, root, memory);
+  index = new IndexService({ log, modelsDirectory: init.storageDirectory });
+  const indexFeature = createIndexFeature(index, { folders, workspaceStorage: init.workspaceStorageDirectory });
+  indexing = indexFeature;
+  const codeActions = new CodeActionRegistry();
+  const commands = new CommandRegistry();
+  const memory = new FolderCodebase(() => indexFeature.folders, (line) => log.debug(`Codebase index: ${line}`));
+  const codebase = new IndexedCodebase(index, memory);
   const ctx: FeatureContext = {
     connection, documents, settings, log, models: featureModels(models, settings), metrics: new MetricsRegistry(), codeActions, commands, codebase,
   };

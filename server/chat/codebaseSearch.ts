@@ -5,14 +5,10 @@
  * (indexedCodebase.ts) or, for clients that give it no storage, in-memory ones of each folder
  * (folderCodebase.ts).
  */
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import type { IndexHit } from "../index/workspaceIndex";
+import type { UriHit } from "../index/folderIndexes";
 
 /** One chunk of a workspace file: the index's hit and the file's URI (what an editor opens). */
-export interface CodebaseHit extends IndexHit {
-  readonly uri: string;
-}
+export type CodebaseHit = UriHit;
 
 export interface CodebaseSearch {
   /** The best `top` chunks for a question, best first; builds the index first when there is none. */
@@ -24,9 +20,4 @@ export interface CodebaseSearch {
    * a keystroke's path (completions) ask only then, so they never wait for a build.
    */
   readonly ready: boolean;
-}
-
-/** The index's hits of the folder `root` with their files' URIs. */
-export function withUri(root: string, hits: readonly IndexHit[]): CodebaseHit[] {
-  return hits.map((hit) => ({ ...hit, uri: pathToFileURL(join(root, hit.path)).href }));
 }

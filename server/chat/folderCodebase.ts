@@ -5,14 +5,15 @@
  * search once the last walk is older than FRESH_MS (only files whose mtime or size changed are
  * chunked again), so nothing is written to disk and no watcher is needed.
  */
+import { FolderIndexes, withUris } from "../index/folderIndexes";
 import { WorkspaceIndex } from "../index/workspaceIndex";
-import { withUri, type CodebaseHit, type CodebaseSearch } from "./codebaseSearch";
+import type { CodebaseHit, CodebaseSearch } from "./codebaseSearch";
 
 /** A search within this long after the last walk trusts it, so a burst of questions walks once. */
 const FRESH_MS = 2_000;
 
 export class FolderCodebase implements CodebaseSearch {
-  private readonly indexes = new Map<string, WorkspaceIndex>();
+  private readonly indexes = new FolderIndexes();
   private walkedAt = -Infinity;
   private refreshing: Promise<void> | undefined;
 
@@ -25,18 +26,12 @@ export class FolderCodebase implements CodebaseSearch {
 
   async search(query: string, top: number): Promise<CodebaseHit[]> {
     await this.refresh();
-    const hits: CodebaseHit[] = [];
-    for (const [root, index] of this.indexes) hits.push(...withUri(root, await index.search(query, top)));
-    // Fused scores are rank-based, so the folders' lists compare; a stable sort keeps folder order on ties.
-    return hits.sort((a, b) => b.score - a.score).slice(0, top);
+    return withUris(await this.indexes.search(query, top));
   }
 
   async definitions(names: readonly string[]): Promise<CodebaseHit[]> {
     await this.refresh();
-    const hits: CodebaseHit[] = [];
-    for (const [root, index] of this.indexes) hits.push(...withUri(root, index.definitions(names)));
-    const order = (hit: CodebaseHit) => names.findIndex((name) => hit.symbol === name || hit.symbol?.endsWith(`.${name}`));
-    return hits.sort((a, b) => order(a) - order(b));
+    return withUris(this.indexes.definitions(names));
   }
 
   /** Walks the folders and re-chunks what changed; concurrent callers share one walk. */
@@ -51,11 +46,8 @@ export class FolderCodebase implements CodebaseSearch {
 
   private async update(): Promise<void> {
     const folders = new Set(this.folders());
-    for (const root of [...this.indexes.keys()]) if (!folders.has(root)) this.indexes.delete(root);
-    for (const root of folders) {
-      let index = this.indexes.get(root);
-      if (!index) this.indexes.set(root, (index = WorkspaceIndex.inMemory(root)));
-      await index.refresh({ onWarning: this.onWarning });
-    }
+    for (const root of this.indexes.roots) if (!folders.has(root)) this.indexes.delete(root);
+    for (const root of folders) if (!this.indexes.get(root)) this.indexes.set(root, WorkspaceIndex.inMemory(root));
+    await this.indexes.refresh({ onWarning: this.onWarning });
   }
 }

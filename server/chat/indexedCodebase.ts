@@ -7,20 +7,16 @@
  * what is indexed so far rather than building a second index of the same folder in memory.
  */
 import type { IndexService } from "../index/indexService";
-import { withUri, type CodebaseHit, type CodebaseSearch } from "./codebaseSearch";
+import { withUris } from "../index/folderIndexes";
+import type { CodebaseHit, CodebaseSearch } from "./codebaseSearch";
 
 export class IndexedCodebase implements CodebaseSearch {
-  constructor(
-    private readonly service: IndexService,
-    /** The folder the persistent index covers (its hits' paths are relative to it). */
-    private readonly root: string | undefined,
-    private readonly fallback: CodebaseSearch,
-  ) {}
+  constructor(private readonly service: IndexService, private readonly fallback: CodebaseSearch) {}
 
   /** True when the persistent index can answer (it runs, or has run, for this workspace). */
   private persistent(): boolean {
     const status = this.service.status();
-    return this.root !== undefined && status.state !== "off" && !(status.state === "error" && status.chunks === 0);
+    return status.state !== "off" && !(status.state === "error" && status.chunks === 0);
   }
 
   get ready(): boolean {
@@ -29,11 +25,11 @@ export class IndexedCodebase implements CodebaseSearch {
 
   async search(query: string, top: number): Promise<CodebaseHit[]> {
     if (!this.persistent()) return this.fallback.search(query, top);
-    return withUri(this.root!, await this.service.search(query, top));
+    return withUris(await this.service.search(query, top));
   }
 
   async definitions(names: readonly string[]): Promise<CodebaseHit[]> {
     if (!this.persistent()) return this.fallback.definitions(names);
-    return withUri(this.root!, this.service.definitions(names));
+    return withUris(this.service.definitions(names));
   }
 }

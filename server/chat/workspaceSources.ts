@@ -57,5 +57,5 @@ export function fitSources(hits: readonly CodebaseHit[], budget: number, countTo
 }
 
 function toSource(hit: CodebaseHit): ChatSource {
-  return { path: hit.path, uri: hit.uri, startLine: hit.startLine, endLine: hit.endLine, symbol: hit.symbol, text: hit.text };
+  return { path: hit.label, uri: hit.uri, startLine: hit.startLine, endLine: hit.endLine, symbol: hit.symbol, text: hit.text };
 }

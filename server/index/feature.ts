@@ -4,17 +4,19 @@
  * recency), shows its work as LSP work-done progress (the status bar in VS Code; cancelling it
  * stops the walk or the embedding pass) and answers the `enclave/index/*` requests.
  */
+import { createHash } from "node:crypto";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
-import { DidChangeWatchedFilesNotification, type Disposable, type WorkDoneProgressServerReporter } from "vscode-languageserver/node";
+import { DidChangeWatchedFilesNotification, type Disposable, type WorkDoneProgressServerReporter, type WorkspaceFolder } from "vscode-languageserver/node";
 import { IndexRefreshRequest, IndexSearchRequest, IndexStatusNotification, IndexStatusRequest, type IndexStatusParams } from "../../common/protocol";
 import type { EnclaveSettings } from "../../common/settings";
 import type { Feature, FeatureContext } from "../feature";
-import type { IndexService } from "./indexService";
+import type { IndexedFolder, IndexService } from "./indexService";
+import { withUris } from "./folderIndexes";
 
 export interface IndexPlace {
-  /** The workspace folder indexed (a file: URI's path). */
-  readonly folder?: string;
+  /** The workspace folders indexed (file: URIs' paths), as the client opened them. */
+  readonly folders: readonly string[];
   /**
    * The client's per-workspace storage (VS Code's ExtensionContext.storageUri); the index goes in
    * its `index/` folder. Any LSP client may pass a folder of its own here.
@@ -22,21 +24,58 @@ export interface IndexPlace {
   readonly workspaceStorage?: string;
 }
 
+/**
+ * Where a folder's index is kept: `index/` when the workspace has one folder; with several, each
+ * folder has its own directory named by a hash of its path, so the order of the folders does not
+ * matter. (VS Code gives a multi-root workspace a storage folder of its own.)
+ */
+export function indexDirsOf(storage: string, folders: readonly string[]): IndexedFolder[] {
+  if (folders.length === 1) return [{ root: folders[0]!, indexDir: path.join(storage, "index") }];
+  return folders.map((root) => ({ root, indexDir: path.join(storage, "index-folders", createHash("sha256").update(root).digest("hex").slice(0, 16)) }));
+}
+
+/** The folder's path on disk; undefined for a folder that is not a file: URI (the index reads the disk). */
+const folderPath = (folder: WorkspaceFolder): string | undefined => (folder.uri.startsWith("file:") ? fileURLToPath(folder.uri) : undefined);
+
 /** Status notifications and progress reports while the index works, at most this often. */
 const REPORT_EVERY_MS = 250;
 
 export interface IndexFeature extends Feature {
   /** Called with every settings read (the first one, after `initialized`, starts the index). */
   configure(settings: EnclaveSettings): void;
+  /** The workspace folders now (file: paths), following the client's changes. */
+  readonly folders: readonly string[];
 }
 
 export function createIndexFeature(service: IndexService, place: IndexPlace): IndexFeature {
   let ctx: FeatureContext | undefined;
   let started = false;
   let watching = false;
-  return {
+  let foldersChange = false;
+  let supportsFolders = false;
+  let folders = [...place.folders];
+  let latest: EnclaveSettings | undefined;
+  const dirs = () => indexDirsOf(place.workspaceStorage!, folders);
+  /** Follows added and removed folders (after `initialized`: the subscription may register with the client). */
+  const listenToFolders = () => {
+    if (foldersChange || !ctx || !supportsFolders) return;
+    foldersChange = true;
+    ctx.connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      const removed = new Set(event.removed.map(folderPath));
+      folders = [...folders.filter((f) => !removed.has(f)), ...event.added.map(folderPath).filter((f): f is string => !!f && !folders.includes(f))];
+      ctx?.log.info(`Workspace folders now: ${folders.join(", ") || "none"}.`);
+      // A workspace that had no folder starts its index now; a running one follows the change.
+      if (latest && started) void service.setFolders(dirs(), latest);
+      else if (latest) feature.configure(latest);
+    });
+  };
+  const feature: IndexFeature = {
     name: "index",
-    capabilities: () => ({}),
+    // A client that can say when folders are added or removed is asked to; the index follows them.
+    capabilities: (client) => {
+      supportsFolders = client.workspace?.workspaceFolders === true;
+      return supportsFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {};
+    },
     register(context: FeatureContext): Disposable[] {
       ctx = context;
       const { connection, documents } = context;
@@ -53,7 +92,7 @@ export function createIndexFeature(service: IndexService, place: IndexPlace): In
         connection.onRequest(IndexSearchRequest.type, async (params, token) => {
           const abort = new AbortController();
           token.onCancellationRequested(() => abort.abort());
-          return service.search(params.query, params.top ?? 10, abort.signal);
+          return withUris(await service.search(params.query, params.top ?? 10, abort.signal));
         }),
         connection.onDidChangeWatchedFiles((change) => service.filesChanged(change.changes.map((c) => toPath(c.uri)).filter((p): p is string => !!p))),
         documents.onDidSave((e) => {
@@ -67,20 +106,24 @@ export function createIndexFeature(service: IndexService, place: IndexPlace): In
         { dispose: () => void service.dispose() },
       ];
     },
+    get folders() {
+      return folders;
+    },
     configure(settings: EnclaveSettings): void {
       if (!ctx) return;
-      if (!place.folder || !place.workspaceStorage) {
+      latest = settings;
+      listenToFolders();
+      if (!folders.length || !place.workspaceStorage) {
         // Without a storage folder the index would have to be written into the workspace or a shared cache; it stays off.
-        service.unavailable(place.folder ? "The codebase index is off: the client gave no workspace storage folder (initializationOptions.workspaceStorageDirectory). `enclave index DIR` builds one from the command line." : "The codebase index is off: no workspace folder is open.");
+        service.unavailable(folders.length ? "The codebase index is off: the client gave no workspace storage folder (initializationOptions.workspaceStorageDirectory). `enclave index DIR` builds one from the command line." : "The codebase index is off: no workspace folder is open.");
         return;
       }
       if (!started) {
         started = true;
-        const indexDir = path.join(place.workspaceStorage, "index");
-        ctx.log.info(`Codebase index of ${place.folder} kept in ${indexDir}.`);
-        void service.start(place.folder, indexDir, settings);
+        for (const { root, indexDir } of dirs()) ctx.log.info(`Codebase index of ${root} kept in ${indexDir}.`);
+        void service.start(dirs(), settings);
       } else {
-        void service.configure(settings, place.folder);
+        void service.configure(settings, folders[0]);
       }
       if (!watching && settings["index.enable"]) {
         watching = true;
@@ -90,6 +133,7 @@ export function createIndexFeature(service: IndexService, place: IndexPlace): In
       }
     },
   };
+  return feature;
 }
 
 /** Mirrors the index's work as one work-done progress at a time, and its status as notifications. */

@@ -1,6 +1,7 @@
 /**
- * Keeps the workspace's codebase index alive in the language server: opens the saved index
- * (resuming: only files changed since it was saved are chunked again), walks the folder,
+ * Keeps the workspace's codebase index alive in the language server: opens the saved index of
+ * each workspace folder (resuming: only files changed since it was saved are chunked again),
+ * follows the folders the client adds and removes, walks them,
  * applies the file watcher's changes one file at a time, loads the embedding model the
  * settings name and embeds in the background, and reports each step as a status. This is the
  * object chat and completions search through (`search`, `definitions`).
@@ -11,7 +12,8 @@ import type { Logger } from "../logger";
 import type { Embedder } from "./embedder";
 import { settingModelFile } from "../engine/settingModelFile";
 import { loadEmbedder } from "./embeddingSource";
-import { WorkspaceIndex, type IndexHit } from "./workspaceIndex";
+import { FolderIndexes, type FolderHit } from "./folderIndexes";
+import { WorkspaceIndex } from "./workspaceIndex";
 
 /** Changes arriving together (a branch switch, a formatter over many files) are applied as one. */
 const CHANGE_DELAY_MS = 150;
@@ -24,8 +26,15 @@ export interface IndexServiceOptions {
   readonly modelsDirectory?: string;
 }
 
+/** A workspace folder and the directory its index is kept in. */
+export interface IndexedFolder {
+  readonly root: string;
+  readonly indexDir: string;
+}
+
 export class IndexService {
-  private index: WorkspaceIndex | undefined;
+  /** Undefined until start(): before it nothing is indexed or searched. */
+  private index: FolderIndexes | undefined;
   private embedder: Embedder | undefined;
   private embedderKey = "";
   private excludeKey = "";
@@ -42,12 +51,12 @@ export class IndexService {
   constructor(private readonly options: IndexServiceOptions) {}
 
   /** The best chunks for a query; empty while there is no index (never an error for the caller). */
-  async search(query: string, top: number, signal?: AbortSignal): Promise<IndexHit[]> {
+  async search(query: string, top: number, signal?: AbortSignal): Promise<FolderHit[]> {
     return this.index ? this.index.search(query, top, signal) : [];
   }
 
   /** Where these symbols are defined; empty while there is no index. */
-  definitions(names: readonly string[], top = 10): IndexHit[] {
+  definitions(names: readonly string[], top = 10): FolderHit[] {
     return this.index ? this.index.definitions(names, top) : [];
   }
 
@@ -61,12 +70,34 @@ export class IndexService {
     return { dispose: () => this.listeners.delete(listener) };
   }
 
-  /** Opens the index of `root` kept in `indexDir` and brings it up to date with `settings`. */
-  start(root: string, indexDir: string, settings: EnclaveSettings): Promise<unknown> {
+  /** Opens the index of each folder, kept in its `indexDir`, and brings them up to date with `settings`. */
+  start(folders: readonly IndexedFolder[], settings: EnclaveSettings): Promise<unknown> {
     return this.enqueue(async () => {
-      this.index = await WorkspaceIndex.open(root, indexDir, { exclude: settings["index.exclude"] });
+      this.index = new FolderIndexes();
       this.excludeKey = JSON.stringify(settings["index.exclude"]);
+      await this.open(folders, settings["index.exclude"]);
     }).then(() => this.configure(settings));
+  }
+
+  /** The client's folders changed: removed ones are saved and dropped, added ones opened and walked. */
+  setFolders(folders: readonly IndexedFolder[], settings: EnclaveSettings): Promise<unknown> {
+    if (!this.index) return this.work;
+    const index = this.index;
+    const keep = new Set(folders.map((f) => f.root));
+    const added = folders.filter((f) => !index.get(f.root));
+    return this.enqueue(async () => {
+      for (const root of index.roots) if (!keep.has(root)) await index.delete(root)?.dispose();
+      await this.open(added, settings["index.exclude"]);
+      this.emit();
+    }).then(() => (added.length && settings["index.enable"] && this.state !== "off" ? this.refresh() : this.work));
+  }
+
+  private async open(folders: readonly IndexedFolder[], exclude: readonly string[]): Promise<void> {
+    for (const { root, indexDir } of folders) {
+      const opened = await WorkspaceIndex.open(root, indexDir, { exclude });
+      if (this.embedder) opened.useEmbedder(this.embedder);
+      this.index?.set(root, opened);
+    }
   }
 
   /** Applies settings: off, new excludes (walk again), another embedding model (load it, embed). */

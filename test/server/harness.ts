@@ -36,7 +36,11 @@ export interface RunningServer {
  * Starts `dist/server.js --stdio` as a real child process and speaks LSP to it, like any editor
  * would. The client answers `workspace/configuration` for the `enclave` section with `settings`.
  */
-export async function startServer(settings: Record<string, unknown>, options: { workspace?: string; pull?: boolean; init?: Record<string, unknown> } = {}): Promise<RunningServer> {
+/**
+ * `workspace` is the first workspace folder; `moreFolders` makes a multi-root workspace, and the
+ * client then says it can send folder changes (workspace/didChangeWorkspaceFolders).
+ */
+export async function startServer(settings: Record<string, unknown>, options: { workspace?: string; moreFolders?: readonly string[]; pull?: boolean; init?: Record<string, unknown> } = {}): Promise<RunningServer> {
   const child = spawn(process.execPath, [serverPath, "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
   const stderr: string[] = [];
   child.stderr!.on("data", (chunk: Buffer) => stderr.push(chunk.toString()));
@@ -76,9 +80,9 @@ export async function startServer(settings: Record<string, unknown>, options: { 
   const initializeResult = await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri: pathToFileURL(workspace).href,
-    workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: "ws" }],
+    workspaceFolders: [workspace, ...(options.moreFolders ?? [])].map((folder, i) => ({ uri: pathToFileURL(folder).href, name: `ws${i || ""}` })),
     // pull: false plays a push-only client (no workspace/configuration): settings come only from didChangeConfiguration.
-    capabilities: { workspace: { configuration: options.pull ?? true }, window: { workDoneProgress: true } },
+    capabilities: { workspace: { configuration: options.pull ?? true, ...(options.moreFolders ? { workspaceFolders: true } : {}) }, window: { workDoneProgress: true } },
     initializationOptions: { enclave: settings, ...options.init },
   });
   await connection.sendNotification(InitializedNotification.type, {});

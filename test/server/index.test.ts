@@ -10,7 +10,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
-import { DidChangeWatchedFilesNotification, FileChangeType } from "vscode-languageserver-protocol";
+import { DidChangeWatchedFilesNotification, DidChangeWorkspaceFoldersNotification, FileChangeType } from "vscode-languageserver-protocol";
 import { IndexSearchRequest, IndexStatusRequest, type IndexHit, type IndexStatusParams } from "../../common/protocol";
 import { repoRoot, startServer, type RunningServer } from "./harness";
 
@@ -86,5 +86,46 @@ test("without a workspace storage folder the index stays off and says why", { ti
     assert.deepEqual(await search(server, "get user by id"), []);
   } finally {
     await server.stop();
+  }
+});
+
+test("a multi-root workspace: each folder indexed in its own directory, searched together, folders added and removed followed", { timeout: 240_000 }, async () => {
+  const base = fs.mkdtempSync(path.join(os.tmpdir(), "enclave-index-roots-"));
+  const first = path.join(base, "repo");
+  const second = path.join(base, "tools");
+  const third = path.join(base, "later");
+  const storage = path.join(base, "storage");
+  fs.cpSync(path.join(repoRoot, "test", "fixtures", "index-repo"), first, { recursive: true });
+  fs.mkdirSync(second);
+  fs.writeFileSync(path.join(second, "rotate.py"), "def rotate_log_files(directory, keep):\n    \"\"\"Keeps the newest files.\"\"\"\n    return sorted(directory)[-keep:]\n");
+  fs.mkdirSync(third);
+  fs.writeFileSync(path.join(third, "throttle.go"), "package later\n\nfunc ThrottleRequests(limit int) int {\n\treturn limit / 2\n}\n");
+  const server = await startServer({}, { workspace: first, moreFolders: [second], init: { workspaceStorageDirectory: storage } });
+  try {
+    const status = await ready(server);
+    assert.equal(status.files, 7, "six files of the first folder and one of the second");
+    const [fromFirst] = await search(server, "get user by id", 1);
+    assert.deepEqual([fromFirst?.path, fromFirst?.uri], ["app/users.py", pathToFileURL(path.join(first, "app", "users.py")).href]);
+    const [fromSecond] = await search(server, "rotate log files", 1);
+    assert.deepEqual([fromSecond?.path, fromSecond?.label, fromSecond?.symbol, fromSecond?.uri], ["rotate.py", "tools/rotate.py", "rotate_log_files", pathToFileURL(path.join(second, "rotate.py")).href]);
+    const dirs = fs.readdirSync(path.join(storage, "index-folders"));
+    assert.equal(dirs.length, 2, `one index directory per folder: ${dirs.join(", ")}`);
+
+    // A watcher's change goes to the folder that holds the file.
+    fs.appendFileSync(path.join(second, "rotate.py"), "\ndef compress_old_archives(paths):\n    return [p + '.gz' for p in paths]\n");
+    await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(path.join(second, "rotate.py")).href, type: FileChangeType.Changed }] });
+    await until("the second folder's change to be searchable", async () => (await search(server, "compress old archives", 1)).find((h) => h.symbol === "compress_old_archives"));
+
+    await server.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, {
+      event: { added: [{ uri: pathToFileURL(third).href, name: "later" }], removed: [{ uri: pathToFileURL(second).href, name: "ws1" }] },
+    });
+    const added = await until("the added folder to be searchable", async () => (await search(server, "throttle requests", 1)).find((h) => h.symbol === "ThrottleRequests"));
+    assert.equal(added.uri, pathToFileURL(path.join(third, "throttle.go")).href);
+    await until("the removed folder to leave the search", async () => ((await search(server, "rotate log files", 10)).some((h) => h.uri.includes("/tools/")) ? undefined : true));
+    const after = await ready(server);
+    assert.equal(after.files, 7, "six files of the first folder and one of the added one");
+  } finally {
+    await server.stop();
+    fs.rmSync(base, { recursive: true, force: true });
   }
 });

@@ -38,7 +38,7 @@ test("@workspace is read at word starts in any case and left out of the question
 });
 
 const hit = (n: number, lines: number): CodebaseHit => ({
-  path: `f${n}.py`, uri: `file:///w/f${n}.py`, startLine: 10, endLine: 10 + lines - 1, symbol: `f${n}`, kind: "function", score: 10 - n,
+  path: `f${n}.py`, label: `f${n}.py`, uri: `file:///w/f${n}.py`, startLine: 10, endLine: 10 + lines - 1, symbol: `f${n}`, kind: "function", score: 10 - n,
   text: Array.from({ length: lines }, (_, i) => `x${i} = ${i}`).join("\n"),
 });
 /** One token per four characters, a stand-in for a tokenizer in a unit test. */

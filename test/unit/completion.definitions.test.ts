@@ -14,7 +14,7 @@ const engine = {
   countTokens: (text: string) => Math.ceil(text.length / 4),
 } as unknown as Engine;
 
-const def = (symbol: string, uri: string, text: string): CodebaseHit => ({ path: uri.slice(8), uri, startLine: 1, endLine: text.split("\n").length, symbol, kind: "function", text, score: 1 });
+const def = (symbol: string, uri: string, text: string): CodebaseHit => ({ path: uri.slice(8), label: uri.slice(8), uri, startLine: 1, endLine: text.split("\n").length, symbol, kind: "function", text, score: 1 });
 
 /** A codebase whose definitions answer only when the test says so, and which counts the questions. */
 class GatedCodebase implements CodebaseSearch {
