@@ -145,6 +145,9 @@ export class EditHistory {
       }
       Object.assign(last, { startLine: whole.startLine, lineCount: whole.newLineCount, original: whole.oldLines, updated: whole.newLines, at });
     } else {
+      // Only the newest hunk grows (and is re-derived whole); an older one is only ever read cut
+      // to the limit, so it keeps no more than that: 16 edits of a 2 MB line hold kilobytes, not 64 MB.
+      if (last) Object.assign(last, { original: cut(last.original, this.limits.maxHunkChars), updated: cut(last.updated, this.limits.maxHunkChars) });
       this.hunks.push({ uri, startLine: change.startLine, lineCount: change.newLineCount, original: change.oldLines, updated: change.newLines, at });
       this.base = { uri, text: before };
     }

@@ -4,7 +4,8 @@
  * cache. The setting is a path or an hf: URI; an hf: URI is downloaded (the user set it: that is
  * the consent) in the background, and until the model is ready each prediction answers at once
  * with what is happening instead of waiting minutes for a download. A load failure is remembered
- * per setting and reported once, never retried on every pause.
+ * per setting and reported, never retried on every pause: the next prediction after a wait (one
+ * minute, doubling to half an hour) tries again, so a network that was down comes back by itself.
  */
 import type { Logger } from "../logger";
 import type { EnclaveSettings } from "../../common/settings";
@@ -26,17 +27,33 @@ interface Loading {
   done: Promise<void>;
 }
 
+/** The first wait before a failed model is tried again; each failure doubles it, up to the last. */
+const RETRY_FIRST_MS = 60_000;
+const RETRY_MAX_MS = 30 * 60_000;
+
+interface Failure {
+  readonly message: string;
+  readonly retryAt: number;
+}
+
 export class NextEditModel {
   private loading?: Loading;
-  private readonly failed = new Map<string, string>();
+  private readonly failed = new Map<string, Failure>();
+  /** Failed attempts in a row per setting, for the wait before the next. */
+  private readonly attempts = new Map<string, number>();
   readonly metrics = new EngineMetricsCollector();
 
-  constructor(private readonly log: Logger) {}
+  constructor(private readonly log: Logger, private readonly now: () => number = Date.now) {}
 
   /** The engine for the setting's model, or a reason there is none yet (downloading, loading, failed). */
   engine(value: string, settings: EnclaveSettings): { engine?: Engine; path?: string; reason?: string } {
     const failure = this.failed.get(value);
-    if (failure) return { reason: failure };
+    if (failure && this.now() < failure.retryAt) return { reason: failure.message };
+    if (failure) {
+      // The wait is over: this prediction starts one new attempt (the failed one holds nothing to free).
+      this.failed.delete(value);
+      if (this.loading?.value === value) this.loading = undefined;
+    }
     if (this.loading?.value !== value) {
       void this.unload();
       const abort = new AbortController();
@@ -46,7 +63,7 @@ export class NextEditModel {
     }
     const loading = this.loading;
     if (loading.engine) return { engine: loading.engine, path: loading.path };
-    return { reason: this.failed.get(value) ?? `${loading.progress} Next-edit suggestions start when it is ready.` };
+    return { reason: `${loading.progress} Next-edit suggestions start when it is ready.` };
   }
 
   private async load(loading: Loading, settings: EnclaveSettings): Promise<void> {
@@ -69,11 +86,15 @@ export class NextEditModel {
         return;
       }
       this.log.info(`Loaded the next-edit model ${local.info.name} from ${path}.`);
+      this.attempts.delete(value);
       loading.engine = new LocalEngine(local, this.metrics);
     } catch (e) {
       if (loading.abort.signal.aborted) return;
-      const message = `The next-edit model ${value} could not be used: ${(e as Error).message}. Fix enclave.nextEdit.model or clear it to predict with the completion model.`;
-      this.failed.set(value, message);
+      const attempts = (this.attempts.get(value) ?? 0) + 1;
+      this.attempts.set(value, attempts);
+      const waitMs = Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** (attempts - 1));
+      const message = `The next-edit model ${value} could not be used: ${(e as Error).message}. It is tried again in ${Math.round(waitMs / 60_000)} min; fix enclave.nextEdit.model or clear it to predict with the completion model.`;
+      this.failed.set(value, { message, retryAt: this.now() + waitMs });
       this.log.warn(message);
     }
   }

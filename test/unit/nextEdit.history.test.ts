@@ -80,3 +80,21 @@ test("history is bounded: hunk count, hunk size, and huge files are not diffed",
   assert.equal(h.viewedRecently().length, 2);
   assert.equal(h.viewedRecently()[0]!.startLine, 4, "most recent first");
 });
+
+test("older hunks keep only what is ever read of them: edits of a huge line do not pile up", () => {
+  let clock = 0;
+  const h = new EditHistory({ maxHunks: 16, maxHunkChars: 4000, coalesceMs: 1, maxFileChars: 2_000_000, maxViewed: 2 }, () => (clock += 10));
+  const uri = "file:///minified.js";
+  let text = "a".repeat(1_000_000);
+  h.opened(uri, text);
+  for (let i = 0; i < 16; i++) {
+    text = `${i}${text}`;
+    h.changed(uri, text);
+  }
+  const held = (h as unknown as { hunks: Array<{ original: string; updated: string }> }).hunks;
+  assert.equal(held.length, 16);
+  const older = held.slice(0, -1).reduce((n, x) => n + x.original.length + x.updated.length, 0);
+  assert.ok(older <= 15 * 2 * 4002, `older hunks hold ${older} characters`);
+  assert.equal(held.at(-1)!.updated.length, text.length, "the newest hunk is whole (it may still grow)");
+  assert.deepEqual(h.recent().map((x) => x.updated.length), Array.from({ length: 16 }, () => 4002), "what is read is unchanged");
+});
