@@ -9,6 +9,8 @@ import { ndjsonEvents, sseEvents } from "./remoteSse";
 import type { RemoteUsage } from "./remoteStream";
 import { describeRoute, serverName, type RemoteTarget } from "./remoteTarget";
 import { StreamingText } from "./streamingText";
+import { TokenEstimate } from "./tokenEstimate";
+import type { Logger } from "../logger";
 import type { ChatMessage, ChatRequest, Engine, GenerateRequest, GenerateResult, ModelVocabulary, SequenceKind } from "./types";
 
 /**
@@ -27,6 +29,8 @@ export interface RemoteEngineConfig {
    * another server (undefined), only on changes, so the status bar can say where prompts go.
    */
   readonly onHealth?: (problem: string | undefined) => void;
+  /** Told the token rate learned from the server's counts. */
+  readonly log?: Logger;
 }
 
 /** Options shared by generate and chat once they are turned into a call. */
@@ -51,13 +55,14 @@ function serverFault(error: RemoteEngineError): boolean {
  * vLLM, Ollama or `enclave serve`, streamed. It keeps the Engine contract of the local one:
  * abort ends a request normally with stopReason "abort", stop strings and the newline time
  * budget are applied here, and every request is counted in the same metrics. Token counts for
- * budgets are estimates (3 characters a token), because a remote tokenizer cannot be asked
- * synchronously. With several servers it keeps to one while it answers and moves on when it
+ * budgets are estimates (tokenEstimate.ts: cautious, then the rate the server's own count of a
+ * prompt shows), because a remote tokenizer cannot be asked synchronously. With several servers it keeps to one while it answers and moves on when it
  * fails; a request that failed before any text was shown is retried on the next one at once.
  */
 export class RemoteEngine implements Engine {
   private problem: string | undefined;
   private reported: RemoteTarget | undefined;
+  private readonly tokens = new TokenEstimate();
 
   constructor(private readonly config: RemoteEngineConfig, private readonly metrics: EngineMetricsCollector) {
     this.reported = config.servers.latest;
@@ -88,15 +93,21 @@ export class RemoteEngine implements Engine {
   }
 
   countTokens(text: string): number {
-    return Math.ceil(text.length / 3);
+    return this.tokens.count(text);
   }
 
   countChatTokens(messages: readonly ChatMessage[]): number {
     return messages.reduce((sum, m) => sum + 4 + this.countTokens(m.content), 3);
   }
 
-  generate(request: GenerateRequest): Promise<GenerateResult> {
-    return this.run(request.sequence, (t) => completionCall(t, this.config.clientId, request), request);
+  async generate(request: GenerateRequest): Promise<GenerateResult> {
+    const result = await this.run(request.sequence, (t) => completionCall(t, this.config.clientId, request), request);
+    // The text's characters (special tokens are one token each and left out) against the server's count.
+    const chars = request.prompt.reduce((n, piece) => n + (typeof piece === "string" ? piece.length : 0), 0);
+    const specials = request.prompt.length - request.prompt.filter((piece) => typeof piece === "string").length;
+    const learned = result.stopReason === "abort" ? undefined : this.tokens.observe(chars, result.promptTokens - specials);
+    if (learned) this.config.log?.info(`Remote prompts are budgeted at ${learned.toFixed(2)} characters a token from now on (the server counted ${result.promptTokens} tokens in ${chars} characters; a tenth is kept in reserve).`);
+    return result;
   }
 
   chat(request: ChatRequest): Promise<GenerateResult> {

@@ -89,5 +89,5 @@ export async function connectRemoteEngine(settings: EnclaveSettings, options: Re
   const clientId = options.clientId ?? processClientId;
   const servers = new RemoteServers(urls, (url, signal) => connectTarget(url, settings, options, apiKey, urls.length > 1, signal), clientId);
   await servers.current(options.signal);
-  return new RemoteEngine({ servers, clientId, onHealth: options.onHealth }, options.metrics);
+  return new RemoteEngine({ servers, clientId, onHealth: options.onHealth, log: options.log }, options.metrics);
 }

@@ -46,6 +46,18 @@ test("completions go to llama-server's /completion as the model's FIM text, and 
     assert.ok(counted / typed.length <= 10, `${counted} tokens over ${typed.length} keystrokes`);
 
     await assertStopsLikeLocal(local, remote, prompt, expected.text);
+
+    // Budgets count a cautious three characters a token until the server has counted a prompt of
+    // 256 tokens or more; then they count at the rate it showed, a little under it.
+    assert.equal(remote.countTokens("x".repeat(999)), 333, "small prompts teach nothing");
+    const bigPrompt = fim(code.repeat(20), "\nprint(1)\n");
+    const big = await remote.generate({ sequence: "completion", prompt: bigPrompt, maxTokens: 1 });
+    assert.ok(big.promptTokens >= 256, `${big.promptTokens} tokens`);
+    const chars = bigPrompt.reduce((n, piece) => n + (typeof piece === "string" ? piece.length : 0), 0);
+    const rate = chars / big.promptTokens;
+    const learned = 999 / remote.countTokens("x".repeat(999));
+    assert.notEqual(remote.countTokens("x".repeat(999)), 333, "the count changed after the big prompt");
+    assert.ok(learned <= rate * 0.95 && learned >= Math.min(1, rate * 0.85), `budgeted at ${learned.toFixed(2)} characters a token; llama-server counted ${rate.toFixed(2)}`);
   } finally {
     await manager.dispose();
     await server.stop();
