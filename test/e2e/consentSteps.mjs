@@ -1,18 +1,41 @@
-// The UI suite's consent steps for the recommended next-edit model (test/e2e/ui.test.mjs runs them
-// with its step()): "Enclave: Use the Recommended Next-Edit Model" shows a modal naming the model,
-// its size and the host it would come from. Cancel writes no setting and nothing is fetched;
-// Download writes enclave.nextEdit.model, and the language server then downloads the file from the
-// configured endpoint (here a Hugging Face-shaped server on 127.0.0.1 that serves the scripted
-// fixture model under the recommended file's path) and loads it.
+// The UI suite's consent steps for the recommended models (test/e2e/ui.test.mjs runs them with its
+// step()): "Enclave: Use the Recommended Next-Edit Model" and "... Embedding Model" each show a
+// modal naming the model, its size and the host it would come from. Cancel writes no setting and
+// nothing is fetched; Download writes the setting, and the language server then downloads the file
+// from the configured endpoint (here a Hugging Face-shaped server on 127.0.0.1 that serves a
+// fixture model under the recommended file's path) and uses it: the next-edit model is loaded at
+// the next pause in typing, the embedding model embeds the codebase index's chunks.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 import { runCommand } from "./palette.mjs";
 
-const COMMAND = "Enclave: Use the Recommended Next-Edit Model";
 const EDITOR = ".part.editor .editor-instance .monaco-editor";
-/** Where the recommended model's hf: URI resolves (common/nextEditProtocol.ts). */
-const REPO_PATH = ["sweepai", "sweep-next-edit-1.5B", "sweep-next-edit-1.5b.q8_0.v2.gguf"];
+
+/** What each offer's steps check: its command, the modal's words, the setting, where its hf: URI resolves, and the log line of its use. */
+export const OFFERS = {
+  nextEdit: {
+    command: "Enclave: Use the Recommended Next-Edit Model",
+    modal: /Download Sweep Next-Edit 1\.5B \(Q8_0\) \(about \d+\.\d GB\)/,
+    setting: "enclave.nextEdit.model",
+    // common/nextEditProtocol.ts
+    repoPath: ["sweepai", "sweep-next-edit-1.5B", "sweep-next-edit-1.5b.q8_0.v2.gguf"],
+    used: "Loaded the next-edit model",
+    shot: "next-edit",
+    /** The model is fetched when a prediction first needs it: a pause in typing. */
+    nudge: true,
+  },
+  embedding: {
+    command: "Enclave: Use the Recommended Embedding Model",
+    modal: /Download Qwen3-Embedding-0\.6B \(Q8_0\) \(about \d+\.\d GB\)/,
+    setting: "enclave.embeddingModel",
+    // common/indexProtocol.ts
+    repoPath: ["Qwen", "Qwen3-Embedding-0.6B-GGUF", "Qwen3-Embedding-0.6B-Q8_0.gguf"],
+    used: "chunks embedded in",
+    shot: "embedding",
+    nudge: false,
+  },
+};
 
 /** A Hugging Face-shaped endpoint on 127.0.0.1 that answers every request with `model`'s bytes. */
 export async function modelHost(model) {
@@ -65,54 +88,55 @@ function enclaveLogLines(userDataDir) {
 
 export const consentSteps = {
   /** The modal names the model, its size and the host; Cancel leaves the settings and the network alone. */
-  async cancelWritesNothing(page, { userDataDir, host, screenshot, log }) {
-    await runCommand(page, COMMAND);
+  async cancelWritesNothing(page, { offer, userDataDir, host, screenshot, log }) {
+    await runCommand(page, offer.command);
     const text = await dialogText(page);
     log(`modal: ${JSON.stringify(text)}`);
-    if (!/Download Sweep Next-Edit 1\.5B \(Q8_0\) \(about \d+\.\d GB\)/.test(text)) throw new Error(`the modal does not name the model and its size: ${text}`);
+    if (!offer.modal.test(text)) throw new Error(`the modal does not name the model and its size: ${text}`);
     if (!text.includes(new URL(host.url).host)) throw new Error(`the modal does not name the host ${new URL(host.url).host}: ${text}`);
-    await screenshot(page, "next-edit-consent-modal");
+    await screenshot(page, `${offer.shot}-consent-modal`);
     await page.locator(".monaco-dialog-box .dialog-buttons a.monaco-button", { hasText: "Cancel" }).click();
     await page.locator(".monaco-dialog-box").waitFor({ state: "detached", timeout: 10_000 });
     await page.waitForTimeout(1000);
-    const written = userSetting(userDataDir, "enclave.nextEdit.model");
-    if (written !== undefined) throw new Error(`Cancel wrote enclave.nextEdit.model = ${JSON.stringify(written)}`);
+    const written = userSetting(userDataDir, offer.setting);
+    if (written !== undefined) throw new Error(`Cancel wrote ${offer.setting} = ${JSON.stringify(written)}`);
     if (host.requests.length) throw new Error(`Cancel fetched ${host.requests.join(", ")}`);
   },
 
-  /** Download writes the setting; the next pause in typing makes the server fetch the file from the endpoint and load it. */
-  async downloadFetchesAndLoads(page, { userDataDir, host, modelsDir, screenshot, log }) {
-    await runCommand(page, COMMAND);
+  /** Download writes the setting; the server fetches the file from the endpoint once and uses it. */
+  async downloadFetchesAndUses(page, { offer, userDataDir, host, modelsDir, screenshot, log }) {
+    await runCommand(page, offer.command);
     await dialogText(page);
     await page.locator(".monaco-dialog-box .dialog-buttons a.monaco-button", { hasText: "Download" }).click();
     const deadline = Date.now() + 15_000;
-    while (userSetting(userDataDir, "enclave.nextEdit.model") === undefined) {
-      if (Date.now() > deadline) throw new Error("Download did not write enclave.nextEdit.model");
+    while (userSetting(userDataDir, offer.setting) === undefined) {
+      if (Date.now() > deadline) throw new Error(`Download did not write ${offer.setting}`);
       await page.waitForTimeout(200);
     }
-    log(`enclave.nextEdit.model = ${userSetting(userDataDir, "enclave.nextEdit.model")}`);
-    // The model is fetched when a prediction first needs it: type in the open editor and pause.
-    const file = path.join(modelsDir, ...REPO_PATH);
+    log(`${offer.setting} = ${userSetting(userDataDir, offer.setting)}`);
+    const file = path.join(modelsDir, ...offer.repoPath);
     const fetched = Date.now() + 60_000;
     while (!existsSync(file) || host.requests.length === 0) {
       if (Date.now() > fetched) throw new Error(`the server did not download ${file} (requests: ${JSON.stringify(host.requests)})`);
-      await page.locator(`${EDITOR} .view-lines`).click();
-      await page.keyboard.press("End");
-      await page.keyboard.type(" ", { delay: 20 });
-      await page.waitForTimeout(2000);
+      if (offer.nudge) {
+        await page.locator(`${EDITOR} .view-lines`).click();
+        await page.keyboard.press("End");
+        await page.keyboard.type(" ", { delay: 20 });
+      }
+      await page.waitForTimeout(offer.nudge ? 2000 : 500);
     }
-    if (host.requests.length !== 1 || host.requests[0] !== `/${REPO_PATH.slice(0, 2).join("/")}/resolve/main/${REPO_PATH[2]}`) {
+    if (host.requests.length !== 1 || host.requests[0] !== `/${offer.repoPath.slice(0, 2).join("/")}/resolve/main/${offer.repoPath[2]}`) {
       throw new Error(`expected one request for the recommended file, got ${JSON.stringify(host.requests)}`);
     }
     log(`downloaded from ${host.url}${host.requests[0]} to ${file}`);
-    // Then loaded as the next-edit model: the extension's log (the server's lines) says so.
-    const loaded = Date.now() + 30_000;
+    // Then used: the extension's log (the server's lines) says so.
+    const used = Date.now() + 60_000;
     let line;
-    while (!(line = enclaveLogLines(userDataDir).find((l) => l.includes("Loaded the next-edit model")))) {
-      if (Date.now() > loaded) throw new Error("the downloaded next-edit model was not loaded (no \"Loaded the next-edit model\" in the Enclave log)");
+    while (!(line = enclaveLogLines(userDataDir).find((l) => l.includes(offer.used)))) {
+      if (Date.now() > used) throw new Error(`the downloaded model was not used (no "${offer.used}" in the Enclave log)`);
       await page.waitForTimeout(500);
     }
     log(line.trim());
-    await screenshot(page, "next-edit-model-downloaded");
+    await screenshot(page, `${offer.shot}-model-downloaded`);
   },
 };

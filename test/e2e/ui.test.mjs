@@ -11,8 +11,8 @@
 // accepting once and rejecting once (test/e2e/editSteps.mjs), then applies a chat block with
 // nothing selected and inserts one at an indented line (test/e2e/applySteps.mjs), runs the
 // next-edit steps (test/e2e/nextEditSteps.mjs) and last the consent steps of the recommended
-// next-edit model: Cancel writes and fetches nothing, Download fetches it from a 127.0.0.1
-// endpoint and the server loads it (test/e2e/consentSteps.mjs).
+// next-edit and embedding models: Cancel writes and fetches nothing, Download fetches the model
+// from a 127.0.0.1 endpoint and the server uses it (test/e2e/consentSteps.mjs).
 // A screenshot of each step goes to test/.artifacts/e2e/.
 // Plain node script (node test/e2e/ui.test.mjs); prints "[e2e] PASS|FAIL: N passed, N failed".
 import { spawnSync } from "node:child_process";
@@ -41,7 +41,7 @@ import { editSteps } from "./editSteps.mjs";
 import { editorSteps } from "./editorSteps.mjs";
 import { shieldSteps } from "./shieldSteps.mjs";
 import { nextEditSteps } from "./nextEditSteps.mjs";
-import { consentSteps, modelHost } from "./consentSteps.mjs";
+import { consentSteps, modelHost, OFFERS } from "./consentSteps.mjs";
 
 const SHOTS = path.join(ARTIFACTS, "e2e");
 const GPU = process.env.ENCLAVE_E2E_GPU ?? "cpu,cuda,vulkan";
@@ -349,11 +349,22 @@ async function main() {
       host = await modelHost(models.scripted);
       writeUserSettings(userDataDir, { "enclave.model": models.scripted, "enclave.log.level": "debug", ...chat?.chatStepSettings, "enclave.nextEdit.enable": true, "enclave.completion.enable": false, "enclave.huggingFaceEndpoint": host.url, "enclave.modelsDirectory": modelsDir }, "Machine");
       await page.waitForTimeout(1500);
-      await consentSteps.cancelWritesNothing(page, { userDataDir, host, screenshot, log: (line) => console.log(`    ${line}`) });
+      await consentSteps.cancelWritesNothing(page, { offer: OFFERS.nextEdit, userDataDir, host, screenshot, log: (line) => console.log(`    ${line}`) });
     });
     await step("Download: the setting is written, the server fetches the model from that host once and loads it", () =>
-      consentSteps.downloadFetchesAndLoads(page, { userDataDir, host, modelsDir, screenshot, log: (line) => console.log(`    ${line}`) }));
+      consentSteps.downloadFetchesAndUses(page, { offer: OFFERS.nextEdit, userDataDir, host, modelsDir, screenshot, log: (line) => console.log(`    ${line}`) }));
     await host?.close();
+    // The same for the codebase index's embedding model; the tiny model stands in for it.
+    let embeddingHost;
+    await step("Use the Recommended Embedding Model: the modal names the model, its size and host; Cancel writes nothing and fetches nothing", async () => {
+      embeddingHost = await modelHost(models.tiny);
+      writeUserSettings(userDataDir, { "enclave.model": models.scripted, "enclave.log.level": "debug", ...chat?.chatStepSettings, "enclave.huggingFaceEndpoint": embeddingHost.url, "enclave.modelsDirectory": modelsDir }, "Machine");
+      await page.waitForTimeout(1500);
+      await consentSteps.cancelWritesNothing(page, { offer: OFFERS.embedding, userDataDir, host: embeddingHost, screenshot, log: (line) => console.log(`    ${line}`) });
+    });
+    await step("Download: the setting is written, the server fetches the embedding model once and embeds the codebase index with it", () =>
+      consentSteps.downloadFetchesAndUses(page, { offer: OFFERS.embedding, userDataDir, host: embeddingHost, modelsDir, screenshot, log: (line) => console.log(`    ${line}`) }));
+    await embeddingHost?.close();
   } catch (error) {
     results.push({ name: "harness", ok: false, error });
     console.log(`  ✖ harness: ${error?.stack ?? error}`);
