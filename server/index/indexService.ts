@@ -261,7 +261,8 @@ export class IndexService {
 
   private message(counts: { files: number; chunks: number; embedded: number }): string {
     if (this.state === "off" || this.state === "error" || this.state === "indexing") return this.detail || "The codebase index has not started yet.";
-    const held = `Codebase index: ${counts.files} files, ${counts.chunks} chunks${this.state === "cancelled" ? " (indexing was cancelled; Refresh resumes it)" : ""}.`;
+    const folders = this.index?.roots.length ?? 0;
+    const held = `Codebase index: ${counts.files} files${folders > 1 ? ` in ${folders} folders` : ""}, ${counts.chunks} chunks${this.state === "cancelled" ? " (indexing was cancelled; Refresh resumes it)" : ""}.`;
     switch (this.embeddings) {
       case "off": return `${held} Keyword search only: run "Enclave: Use the Recommended Embedding Model" or set enclave.embeddingModel to add semantic search.`;
       case "ready": return `${held} Hybrid search (keywords, ${this.embedder?.name ?? "embeddings"}: ${counts.embedded} chunks with vectors, recent edits).`;

@@ -104,6 +104,7 @@ test("a multi-root workspace: each folder indexed in its own directory, searched
   try {
     const status = await ready(server);
     assert.equal(status.files, 7, "six files of the first folder and one of the second");
+    assert.match(status.message, /^Codebase index: 7 files in 2 folders, \d+ chunks\./);
     const [fromFirst] = await search(server, "get user by id", 1);
     assert.deepEqual([fromFirst?.path, fromFirst?.uri], ["app/users.py", pathToFileURL(path.join(first, "app", "users.py")).href]);
     const [fromSecond] = await search(server, "rotate log files", 1);
