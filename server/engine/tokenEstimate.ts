@@ -17,11 +17,11 @@ const LEARN_FROM_TOKENS = 256;
 const MARGIN = 0.9;
 /**
  * Bounds of a learned rate. Down to one character a token, what the server counted is followed
- * (it is the cautious direction: a byte-level vocabulary); above six it is not code as a budget
- * knows it, and the rate stays there.
+ * (it is the cautious direction: a byte-level vocabulary); above five it is not code as a budget
+ * knows it (and a later prompt of dense code would then overfill), so the rate stays there.
  */
 const MIN_RATE = 1;
-const MAX_RATE = 6;
+const MAX_RATE = 5;
 
 export class TokenEstimate {
   private rate = CAUTIOUS_CHARS_PER_TOKEN;

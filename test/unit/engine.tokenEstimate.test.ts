@@ -22,5 +22,5 @@ test("a learned rate follows a byte-level vocabulary down, and is bounded above"
   assert.equal(bytes.observe(1_000, 1_000), 1, "never counts fewer tokens than the server did");
   assert.equal(bytes.count("abc"), 3);
   const odd = new TokenEstimate();
-  assert.equal(odd.observe(100_000, 1_000), 6);
+  assert.equal(odd.observe(100_000, 1_000), 5);
 });
