@@ -85,11 +85,16 @@ export class IndexService {
     const index = this.index;
     const keep = new Set(folders.map((f) => f.root));
     const added = folders.filter((f) => !index.get(f.root));
+    const removed = index.roots.filter((root) => !keep.has(root));
+    // A walk or embedding pass in progress may be in a folder being removed: it is stopped rather
+    // than waited for, and the walk resumes afterwards for the folders that stay (by mtime: cheap).
+    const interrupted = removed.length > 0 && (this.state === "indexing" || this.embeddings === "embedding");
+    if (interrupted) this.cancel();
     return this.enqueue(async () => {
-      for (const root of index.roots) if (!keep.has(root)) await index.delete(root)?.dispose();
+      for (const root of removed) await index.delete(root)?.dispose();
       await this.open(added, settings["index.exclude"]);
       this.emit();
-    }).then(() => (added.length && settings["index.enable"] && this.state !== "off" ? this.refresh() : this.work));
+    }).then(() => ((added.length || interrupted) && settings["index.enable"] && this.state !== "off" ? this.refresh() : this.work));
   }
 
   private async open(folders: readonly IndexedFolder[], exclude: readonly string[]): Promise<void> {

@@ -130,3 +130,34 @@ test("a multi-root workspace: each folder indexed in its own directory, searched
     fs.rmSync(base, { recursive: true, force: true });
   }
 });
+
+test("a folder removed while its first walk runs: the walk stops instead of finishing, the folders that stay are indexed", { timeout: 240_000 }, async () => {
+  const base = fs.mkdtempSync(path.join(os.tmpdir(), "enclave-index-removed-"));
+  const small = path.join(base, "small");
+  const big = path.join(base, "big");
+  const storage = path.join(base, "storage");
+  fs.mkdirSync(small);
+  fs.writeFileSync(path.join(small, "rotate.py"), "def rotate_log_files(directory, keep):\n    return sorted(directory)[-keep:]\n");
+  // Enough files that the walk is still running when the removal arrives.
+  for (let d = 0; d < 30; d++) {
+    fs.mkdirSync(path.join(big, `pkg${d}`), { recursive: true });
+    for (let f = 0; f < 100; f++) fs.writeFileSync(path.join(big, `pkg${d}`, `mod${f}.py`), `def handler_${d}_${f}(request):\n    return request.json()\n\n\nclass Model${d}x${f}:\n    pass\n`);
+  }
+  const server = await startServer({}, { workspace: small, moreFolders: [big], init: { workspaceStorageDirectory: storage } });
+  try {
+    await until("the walk to be under way", async () => {
+      const status = await server.connection.sendRequest(IndexStatusRequest.type);
+      return status.state === "indexing" && status.files > 0 ? status : undefined;
+    });
+    await server.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, { event: { added: [], removed: [{ uri: pathToFileURL(big).href, name: "ws1" }] } });
+    const status = await ready(server);
+    assert.ok(server.logs.some((l) => /Codebase index: \d+ files chunked, \d+ removed in [\d.]+ s \(cancelled\)/.test(l)), `the walk was stopped:\n${server.logs.join("\n")}`);
+    assert.equal(status.files, 1, "only the folder that stays");
+    assert.deepEqual((await search(server, "handler request json", 5)).filter((h) => h.uri.includes("/big/")), []);
+    assert.equal((await search(server, "rotate log files", 1))[0]?.label, "rotate.py", "one folder again: paths as they are");
+    assert.equal(fs.readdirSync(path.join(storage, "index-folders")).length, 2, "what the removed folder's walk had done is saved for its return");
+  } finally {
+    await server.stop();
+    fs.rmSync(base, { recursive: true, force: true });
+  }
+});
