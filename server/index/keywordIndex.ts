@@ -170,7 +170,7 @@ export class KeywordIndex {
     const terms = take(termBytes!).toString("utf8");
     take((4 - (termBytes! % 4)) % 4);
     const index = new KeywordIndex();
-    index.postings = Postings.fromBlocks(terms, termCount!, u32(termCount! + 1), u32(postings!), u32(postings!));
+    index.postings = Postings.fromBlocks(terms, termCount!, u32(termCount! + 1), u32(postings!), u32(postings!), slots!);
     index.idOf = u32(slots!);
     index.lengths = u32(slots! * FIELDS);
     index.live = new Uint8Array(take(slots!));

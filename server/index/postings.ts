@@ -131,13 +131,19 @@ export class Postings {
     return { terms: Buffer.from(this.terms.join("\n"), "utf8"), termStart: this.termStart, docs: this.sealedDocs, counts: this.sealedCounts };
   }
 
-  /** Postings from the blocks `blocks` gave; throws when they do not fit together. */
-  static fromBlocks(terms: string, termCount: number, termStart: Uint32Array, docs: Uint32Array, counts: Uint32Array): Postings {
+  /**
+   * Postings from the blocks `blocks` gave, for `slots` chunk slots; throws when they do not fit
+   * together. Every range and slot is checked (one pass over the arrays): a damaged word in a
+   * range table would otherwise send a search or a merge through billions of postings that are
+   * not there, and a damaged slot would score a chunk that does not exist.
+   */
+  static fromBlocks(terms: string, termCount: number, termStart: Uint32Array, docs: Uint32Array, counts: Uint32Array, slots: number): Postings {
     const postings = new Postings();
     if (termCount > 0) for (const term of terms.split("\n")) postings.addTerm(term);
-    if (postings.terms.length !== termCount || termStart.length !== termCount + 1 || termStart[termCount] !== docs.length || docs.length !== counts.length) {
-      throw new Error("keyword index: the term table does not match the postings");
-    }
+    const damaged = (): Error => new Error("keyword index: the term table does not match the postings");
+    if (postings.terms.length !== termCount || termStart.length !== termCount + 1 || termStart[0] !== 0 || termStart[termCount] !== docs.length || docs.length !== counts.length) throw damaged();
+    for (let t = 0; t < termCount; t++) if (termStart[t + 1]! < termStart[t]!) throw damaged();
+    for (let i = 0; i < docs.length; i++) if (docs[i]! >= slots) throw damaged();
     postings.termStart = termStart;
     postings.sealedDocs = docs;
     postings.sealedCounts = counts;
