@@ -1,7 +1,7 @@
 /**
  * The models Enclave recommends beside the completion model — one to predict next edits, one to
  * embed the codebase index — each downloaded only after the user agrees: a modal names the
- * model, its size and the host, and only "Download" writes the setting (an hf: URI), which the
+ * model, its size and the host (askToDownload), and only "Download" writes the setting (an hf: URI), which the
  * server then downloads in the background with the same resumable, checksummed download as
  * `enclave.model`. Declining changes nothing and contacts nobody.
  */
@@ -9,6 +9,7 @@ import * as vscode from "vscode";
 import { RECOMMENDED_EMBEDDING_MODEL, RECOMMENDED_NEXT_EDIT_MODEL } from "../common/protocol";
 import { SECTION } from "./config";
 import type { EnclaveContext } from "./ctx";
+import { askToDownload } from "./downloadConsent";
 
 interface Offer {
   readonly model: { readonly label: string; readonly uri: string; readonly approxBytes: number };
@@ -20,15 +21,9 @@ interface Offer {
 }
 
 async function offer(ctx: EnclaveContext, { model, purpose, detail, settings }: Offer): Promise<boolean> {
-  const config = vscode.workspace.getConfiguration(SECTION);
-  const endpoint = config.get<string>("huggingFaceEndpoint") || "https://huggingface.co";
-  const choice = await vscode.window.showInformationMessage(
-    `Download ${model.label} (about ${(model.approxBytes / 1e9).toFixed(1)} GB) from ${new URL(endpoint).host} for ${purpose}?`,
-    { modal: true, detail },
-    "Download",
-  );
-  if (choice !== "Download") return false;
+  if (!(await askToDownload(model, detail, purpose))) return false;
   ctx.log.info(`Downloading ${model.uri} for ${purpose} on the user's request.`);
+  const config = vscode.workspace.getConfiguration(SECTION);
   for (const [key, value] of settings) await config.update(key, value, vscode.ConfigurationTarget.Global);
   return true;
 }

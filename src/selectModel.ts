@@ -2,6 +2,7 @@ import * as vscode from "vscode";
 import { ModelCatalogRequest, type CatalogModel } from "../common/protocol";
 import { SECTION } from "./config";
 import type { EnclaveContext } from "./ctx";
+import { askToDownload } from "./downloadConsent";
 
 const gb = (bytes: number): string => `${(bytes / 1e9).toFixed(1)} GB`;
 
@@ -10,15 +11,9 @@ async function useModel(value: string): Promise<void> {
   await vscode.workspace.getConfiguration(SECTION).update("model", value, vscode.ConfigurationTarget.Global);
 }
 
-/** Asks before any download: the user sees the size and the host, and nothing else is contacted. */
+/** Asks before the download (askToDownload), then writes the setting. */
 async function confirmDownload(ctx: EnclaveContext, model: CatalogModel, hardware: string): Promise<void> {
-  const endpoint = vscode.workspace.getConfiguration(SECTION).get<string>("huggingFaceEndpoint") ?? "https://huggingface.co";
-  const choice = await vscode.window.showInformationMessage(
-    `Download ${model.label} (about ${gb(model.approxBytes)}) from ${new URL(endpoint).host}?`,
-    { modal: true, detail: `Chosen for this machine (${hardware}): ${model.why}. The model then runs here; no code leaves this machine.` },
-    "Download",
-  );
-  if (choice !== "Download") return;
+  if (!(await askToDownload(model, `Chosen for this machine (${hardware}): ${model.why}. The model then runs here; no code leaves this machine.`))) return;
   ctx.log.info(`Downloading ${model.uri} on the user's request.`);
   await useModel(model.uri);
 }
