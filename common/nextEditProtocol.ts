@@ -61,7 +61,7 @@ export namespace NextEditPredictRequest {
  * The next-edit model Enclave recommends: Sweep's next-edit 1.5B (Qwen2.5-Coder based, trained for
  * the `original/`/`current/`/`updated/` format in nextEditFormats.ts), as its authors' Q8_0 GGUF.
  * The file name is the one its Hugging Face page lists; it cannot be fetched from this machine, so
- * it is not verified here. Downloaded only after the user agrees (src/nextEdit/recommendedModel.ts).
+ * it is not verified here. Downloaded only after the user agrees (src/recommendedModels.ts).
  */
 export const RECOMMENDED_NEXT_EDIT_MODEL = {
   label: "Sweep Next-Edit 1.5B (Q8_0)",

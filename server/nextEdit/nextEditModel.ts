@@ -71,8 +71,8 @@ export class NextEditModel {
     try {
       const path = await settingModelFile(
         { value, modelsDirectory: settings.modelsDirectory, endpoint: settings.huggingFaceEndpoint },
-        // Tried once per server process (a failure is kept in `failed` until the setting changes),
-        // so a download that failed at the last start is tried again now rather than never.
+        // `asked`: this is a new attempt (the first, or one after the wait), so a download that
+        // failed before is tried again rather than refused from the on-disk memory of failures.
         { purpose: "next-edit", asked: true, log: this.log, signal: loading.abort.signal, onProgress: (message) => { loading.progress = `${message}.`; } },
       );
       loading.path = path;

@@ -4,11 +4,11 @@
 // nothing is fetched; Download writes the setting, and the language server then downloads the file
 // from the configured endpoint (here a Hugging Face-shaped server on 127.0.0.1 that serves a
 // fixture model under the recommended file's path) and uses it: the next-edit model is loaded at
-// the next pause in typing, the embedding model embeds the codebase index's chunks.
+// the next pause in typing, the embedding model embeds the codebase index's chunks. The harness
+// passes `runCommand` (test/e2e/chatSteps.ts) and the host (test/server/slowModelHost.ts), both
+// compiled by its first step.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { createServer } from "node:http";
 import path from "node:path";
-import { runCommand } from "./palette.mjs";
 
 const EDITOR = ".part.editor .editor-instance .monaco-editor";
 
@@ -36,19 +36,6 @@ export const OFFERS = {
     nudge: false,
   },
 };
-
-/** A Hugging Face-shaped endpoint on 127.0.0.1 that answers every request with `model`'s bytes. */
-export async function modelHost(model) {
-  const body = readFileSync(model);
-  const requests = [];
-  const server = createServer((req, res) => {
-    requests.push(req.url ?? "");
-    res.writeHead(200, { "content-length": body.length });
-    res.end(body);
-  });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${server.address().port}`, requests, close: () => new Promise((resolve) => server.close(resolve)) };
-}
 
 /** The open modal dialog's message, once it is shown. */
 async function dialogText(page) {
@@ -88,7 +75,7 @@ function enclaveLogLines(userDataDir) {
 
 export const consentSteps = {
   /** The modal names the model, its size and the host; Cancel leaves the settings and the network alone. */
-  async cancelWritesNothing(page, { offer, userDataDir, host, screenshot, log }) {
+  async cancelWritesNothing(page, { offer, runCommand, userDataDir, host, screenshot, log }) {
     await runCommand(page, offer.command);
     const text = await dialogText(page);
     log(`modal: ${JSON.stringify(text)}`);
@@ -104,7 +91,7 @@ export const consentSteps = {
   },
 
   /** Download writes the setting; the server fetches the file from the endpoint once and uses it. */
-  async downloadFetchesAndUses(page, { offer, userDataDir, host, modelsDir, screenshot, log }) {
+  async downloadFetchesAndUses(page, { offer, runCommand, userDataDir, host, modelsDir, screenshot, log }) {
     await runCommand(page, offer.command);
     await dialogText(page);
     await page.locator(".monaco-dialog-box .dialog-buttons a.monaco-button", { hasText: "Download" }).click();

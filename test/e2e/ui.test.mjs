@@ -41,7 +41,7 @@ import { editSteps } from "./editSteps.mjs";
 import { editorSteps } from "./editorSteps.mjs";
 import { shieldSteps } from "./shieldSteps.mjs";
 import { nextEditSteps } from "./nextEditSteps.mjs";
-import { consentSteps, modelHost, OFFERS } from "./consentSteps.mjs";
+import { consentSteps, OFFERS } from "./consentSteps.mjs";
 
 const SHOTS = path.join(ARTIFACTS, "e2e");
 const GPU = process.env.ENCLAVE_E2E_GPU ?? "cpu,cuda,vulkan";
@@ -58,6 +58,11 @@ const CHAT_STEPS = path.join(ROOT, "out", "test", "e2e", "chatSteps.js");
 // The @workspace steps (test/e2e/workspaceSteps.ts) run with the chat steps, on the scripted model.
 const WORKSPACE_STEPS = path.join(ROOT, "out", "test", "e2e", "workspaceSteps.js");
 const WITH_CHAT = process.env.ENCLAVE_E2E_CHAT !== "0";
+const SLOW_HOST = path.join(ROOT, "out", "test", "server", "slowModelHost.js");
+/** Runs a command from the palette by its title: chatSteps' runCommand (compiled by the first step). */
+const runCommand = (page, title) => createRequire(import.meta.url)(CHAT_STEPS).runCommand(page, title);
+/** A Hugging Face-shaped endpoint on 127.0.0.1 serving `model`'s bytes at once (test/server/slowModelHost.ts). */
+const modelHost = (model) => { const body = readFileSync(model); return createRequire(import.meta.url)(SLOW_HOST).serveModelSlowly(body, { slice: body.length, pauseMs: 0 }); };
 
 const started = Date.now();
 const results = [];
@@ -300,10 +305,7 @@ async function main() {
     });
 
     await step("the Enclave log shows the server's side of it", async () => {
-      await page.keyboard.press("F1");
-      await page.locator(".quick-input-widget input").fill(">Enclave: Show Log");
-      await page.locator(".quick-input-list .monaco-list-row", { hasText: "Show Log" }).first().waitFor();
-      await page.keyboard.press("Enter");
+      await runCommand(page, "Enclave: Show Log");
       await page.locator(".part.panel .monaco-editor .view-lines").first().waitFor();
       await page.waitForTimeout(500);
       await screenshot(page, "enclave-log");
@@ -349,10 +351,10 @@ async function main() {
       host = await modelHost(models.scripted);
       writeUserSettings(userDataDir, { "enclave.model": models.scripted, "enclave.log.level": "debug", ...chat?.chatStepSettings, "enclave.nextEdit.enable": true, "enclave.completion.enable": false, "enclave.huggingFaceEndpoint": host.url, "enclave.modelsDirectory": modelsDir }, "Machine");
       await page.waitForTimeout(1500);
-      await consentSteps.cancelWritesNothing(page, { offer: OFFERS.nextEdit, userDataDir, host, screenshot, log: (line) => console.log(`    ${line}`) });
+      await consentSteps.cancelWritesNothing(page, { runCommand, offer: OFFERS.nextEdit, userDataDir, host, screenshot, log: (line) => console.log(`    ${line}`) });
     });
     await step("Download: the setting is written, the server fetches the model from that host once and loads it", () =>
-      consentSteps.downloadFetchesAndUses(page, { offer: OFFERS.nextEdit, userDataDir, host, modelsDir, screenshot, log: (line) => console.log(`    ${line}`) }));
+      consentSteps.downloadFetchesAndUses(page, { runCommand, offer: OFFERS.nextEdit, userDataDir, host, modelsDir, screenshot, log: (line) => console.log(`    ${line}`) }));
     await host?.close();
     // The same for the codebase index's embedding model; the tiny model stands in for it.
     let embeddingHost;
@@ -360,10 +362,10 @@ async function main() {
       embeddingHost = await modelHost(models.tiny);
       writeUserSettings(userDataDir, { "enclave.model": models.scripted, "enclave.log.level": "debug", ...chat?.chatStepSettings, "enclave.huggingFaceEndpoint": embeddingHost.url, "enclave.modelsDirectory": modelsDir }, "Machine");
       await page.waitForTimeout(1500);
-      await consentSteps.cancelWritesNothing(page, { offer: OFFERS.embedding, userDataDir, host: embeddingHost, screenshot, log: (line) => console.log(`    ${line}`) });
+      await consentSteps.cancelWritesNothing(page, { runCommand, offer: OFFERS.embedding, userDataDir, host: embeddingHost, screenshot, log: (line) => console.log(`    ${line}`) });
     });
     await step("Download: the setting is written, the server fetches the embedding model once and embeds the codebase index with it", () =>
-      consentSteps.downloadFetchesAndUses(page, { offer: OFFERS.embedding, userDataDir, host: embeddingHost, modelsDir, screenshot, log: (line) => console.log(`    ${line}`) }));
+      consentSteps.downloadFetchesAndUses(page, { runCommand, offer: OFFERS.embedding, userDataDir, host: embeddingHost, modelsDir, screenshot, log: (line) => console.log(`    ${line}`) }));
     await embeddingHost?.close();
   } catch (error) {
     results.push({ name: "harness", ok: false, error });

@@ -36,11 +36,20 @@ async function renameAt(server: RunningServer, line: number, character: number):
 /** The definition's name starts at line 4, character 4. */
 const renameAtDefinition = (server: RunningServer) => renameAt(server, 4, 4);
 
-test("after a rename at the definition, the call sites' edits are suggested at the right ranges", async () => {
+/** A server on the scripted model with `settings`, ready, for `run`; stopped afterwards. */
+async function withReadyServer(settings: (scripted: string) => Record<string, unknown>, run: (server: RunningServer) => Promise<void>): Promise<void> {
   const { scripted } = await ensureModels();
-  const server = await startServer({ model: scripted, nextEdit: { enable: true } });
+  const server = await startServer(settings(scripted));
   try {
     await server.waitForStatus((s) => s.state === "ready");
+    await run(server);
+  } finally {
+    await server.stop();
+  }
+}
+
+test("after a rename at the definition, the call sites' edits are suggested at the right ranges", async () => {
+  await withReadyServer((scripted) => ({ model: scripted, nextEdit: { enable: true } }), async (server) => {
     const version = await renameAtDefinition(server);
     const result = (await server.connection.sendRequest(NextEditPredictRequest.type, { uri, version, position: { line: 4, character: 8 } })) as NextEditPredictResult;
     assert.ok(result.suggestion, JSON.stringify(result));
@@ -51,16 +60,11 @@ test("after a rename at the definition, the call sites' edits are suggested at t
     assert.equal(result.suggestion.atCursor, false, "the next edit is away from the cursor: a jump");
     assert.equal(result.timings?.format, "instruct");
     assert.ok((result.timings?.promptTokensEvaluated ?? 0) > 0);
-  } finally {
-    await server.stop();
-  }
+  });
 });
 
 test("after a rename at one call site, the next call site's edit (and the definition's) is suggested at the right range", async () => {
-  const { scripted } = await ensureModels();
-  const server = await startServer({ model: scripted, nextEdit: { enable: true } });
-  try {
-    await server.waitForStatus((s) => s.state === "ready");
+  await withReadyServer((scripted) => ({ model: scripted, nextEdit: { enable: true } }), async (server) => {
     // The call in show() (line 9, `    print(fetch_user(uid))`): "fetch" starts at character 10.
     const version = await renameAt(server, 9, 10);
     const result = (await server.connection.sendRequest(NextEditPredictRequest.type, { uri, version, position: { line: 9, character: 14 } })) as NextEditPredictResult;
@@ -70,16 +74,11 @@ test("after a rename at one call site, the next call site's edit (and the defini
       { range: { start: { line: 13, character: 8 }, end: { line: 13, character: 13 } }, newText: "load" },
     ], "the call site already renamed is not touched again; the other call site and the definition are");
     assert.equal(result.suggestion.atCursor, false);
-  } finally {
-    await server.stop();
-  }
+  });
 });
 
 test("off by default, and a stale version or an unknown file is a normal empty answer", async () => {
-  const { scripted } = await ensureModels();
-  const server = await startServer({ model: scripted });
-  try {
-    await server.waitForStatus((s) => s.state === "ready");
+  await withReadyServer((scripted) => ({ model: scripted }), async (server) => {
     const version = await renameAtDefinition(server);
     const off = (await server.connection.sendRequest(NextEditPredictRequest.type, { uri, version, position: { line: 4, character: 8 } })) as NextEditPredictResult;
     assert.equal(off.suggestion, undefined);
@@ -88,16 +87,11 @@ test("off by default, and a stale version or an unknown file is a normal empty a
     assert.match(stale.reason ?? "", /changed/);
     const unknown = (await server.connection.sendRequest(NextEditPredictRequest.type, { uri: "file:///nope.py", version: 1, position: { line: 0, character: 0 } })) as NextEditPredictResult;
     assert.match(unknown.reason ?? "", /not open/);
-  } finally {
-    await server.stop();
-  }
+  });
 });
 
 test("after a parameter is renamed in its def line, its use below is the suggested edit (the UI suite's case)", async () => {
-  const { scripted } = await ensureModels();
-  const server = await startServer({ model: scripted, nextEdit: { enable: true } });
-  try {
-    await server.waitForStatus((s) => s.state === "ready");
+  await withReadyServer((scripted) => ({ model: scripted, nextEdit: { enable: true } }), async (server) => {
     const paramUri = pathToFileURL("/tmp/enclave-next-edit-test/totals.py").href;
     await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: paramUri, languageId: "python", version: 1, text: SCRIPTED_PARAM_RENAME.before } });
     await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
@@ -105,9 +99,7 @@ test("after a parameter is renamed in its def line, its use below is the suggest
     });
     const result = (await server.connection.sendRequest(NextEditPredictRequest.type, { uri: paramUri, version: 2, position: { line: 1, character: 21 } })) as NextEditPredictResult;
     assert.deepEqual(result.suggestion?.edits, [{ range: { start: { line: 3, character: 27 }, end: { line: 3, character: 31 } }, newText: "tax" }], JSON.stringify(result));
-  } finally {
-    await server.stop();
-  }
+  });
 });
 
 /**
@@ -130,9 +122,9 @@ test("an hf: next-edit model is downloaded in the background, then predicts in i
     const version = await renameAtDefinition(server);
     const ask = async () => (await server.connection.sendRequest(NextEditPredictRequest.type, { uri, version, position: { line: 4, character: 8 } })) as NextEditPredictResult;
     const started = Date.now();
+    // Answered with the download's progress: a prediction that waited for the model would carry a suggestion.
     const first = await ask();
     assert.match(first.reason ?? "", /Downloading|Loading/, JSON.stringify(first));
-    assert.ok(Date.now() - started < 5_000, "the first prediction waited for the download");
     let result = first;
     while (/Downloading|Loading/.test(result.reason ?? "") && Date.now() - started < 100_000) {
       await new Promise((r) => setTimeout(r, 250));
@@ -152,10 +144,7 @@ test("an hf: next-edit model is downloaded in the background, then predicts in i
  * reason instead of tokenizing a megabyte at every pause, and the server keeps answering.
  */
 test("a megabyte-long line near the cursor is refused with a reason before any model call, and the server goes on", async () => {
-  const { scripted } = await ensureModels();
-  const server = await startServer({ model: scripted, nextEdit: { enable: true } });
-  try {
-    await server.waitForStatus((s) => s.state === "ready");
+  await withReadyServer((scripted) => ({ model: scripted, nextEdit: { enable: true } }), async (server) => {
     const bigUri = pathToFileURL("/tmp/enclave-next-edit-test/bundle.py").href;
     const text = `import db\n\ndef fetch_user(user_id):\n    return db.get(user_id)\nDATA = "${"x".repeat(1_000_000)}"\n`;
     await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: bigUri, languageId: "python", version: 1, text } });
@@ -169,7 +158,5 @@ test("a megabyte-long line near the cursor is refused with a reason before any m
     const version = await renameAtDefinition(server);
     const result = (await server.connection.sendRequest(NextEditPredictRequest.type, { uri, version, position: { line: 4, character: 8 } })) as NextEditPredictResult;
     assert.equal(result.suggestion?.edits.length, 2, JSON.stringify(result));
-  } finally {
-    await server.stop();
-  }
+  });
 });
