@@ -103,7 +103,9 @@ test("the in-memory codebase finds definitions by name and follows file changes"
     assert.deepEqual([top.path, top.symbol, top.startLine], ["app/retry.go", "RetryWithBackoff", 17]);
     fs.writeFileSync(path.join(root, "app", "users.py"), "def renamed_hash(password):\n    return password\n");
     await new Promise((resolve) => setTimeout(resolve, 2100));
-    assert.deepEqual((await codebase.definitions(["hash_password", "renamed_hash"])).map((d) => d.symbol), ["renamed_hash"]);
+    assert.deepEqual((await codebase.definitions(["hash_password", "renamed_hash"])).map((d) => d.symbol), ["hash_password"], "completions get the last walk's definitions: no walk of every file while typing");
+    await codebase.search("renamed hash", 1);
+    assert.deepEqual((await codebase.definitions(["hash_password", "renamed_hash"])).map((d) => d.symbol), ["renamed_hash"], "a question walks again, and the definitions follow");
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }
