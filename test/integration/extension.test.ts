@@ -93,6 +93,37 @@ describe("Enclave in a real VS Code extension host", () => {
     }
   });
 
+  it("a recommended-model offer whose enclave.huggingFaceEndpoint is not a URL asks nothing, writes nothing, and says why", async () => {
+    const config = vscode.workspace.getConfiguration("enclave");
+    let lastStatusAt = Date.now();
+    const statuses = api.onStatus(() => { lastStatusAt = Date.now(); });
+    const errors: string[] = [];
+    const original = vscode.window.showErrorMessage;
+    // Recorded, not shown: a message is the whole answer here (no modal opens before it).
+    (vscode.window as { showErrorMessage: unknown }).showErrorMessage = async (message: string) => { errors.push(message); return undefined; };
+    await config.update("huggingFaceEndpoint", "hf mirror", vscode.ConfigurationTarget.Global);
+    try {
+      for (const command of ["enclave.nextEdit.useRecommendedModel", "enclave.index.useRecommendedEmbeddingModel"]) {
+        assert.equal(await vscode.commands.executeCommand(command), false, command);
+      }
+      assert.equal(config.inspect("nextEdit.model")?.globalValue, undefined);
+      assert.equal(config.inspect("embeddingModel")?.globalValue, undefined);
+      assert.equal(errors.length, 2, JSON.stringify(errors));
+      assert.match(errors[0]!, /enclave\.huggingFaceEndpoint "hf mirror" is not a URL, so nothing was downloaded/);
+    } finally {
+      (vscode.window as { showErrorMessage: unknown }).showErrorMessage = original;
+      await vscode.workspace.getConfiguration("enclave").update("huggingFaceEndpoint", undefined, vscode.ConfigurationTarget.Global);
+    }
+    // The endpoint is a model setting: the server reloads the model (once per change, or once for
+    // both), and later tests want it ready: ready, with no status for a second and a half.
+    const deadline = Date.now() + READY_TIMEOUT_MS;
+    while (!(api.modelStatus.state === "ready" && Date.now() - lastStatusAt > 1_500)) {
+      if (Date.now() > deadline) throw new Error(`not ready again after the endpoint changes: ${JSON.stringify(api.modelStatus)}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    statuses.dispose();
+  });
+
   it("contributes its settings with the defaults of package.json", () => {
     const properties = extension.packageJSON.contributes.configuration.properties as Record<string, { default: unknown }>;
     const config = vscode.workspace.getConfiguration("enclave");
